@@ -1,0 +1,98 @@
+// swift-tools-version: 6.0
+//
+// ChartDraw: model, validate, serialise and render Chart Analysis drawings.
+//
+// Dependencies point one way: ChartDrawCore <- ChartDrawWire, ChartDrawCore <- ChartDrawRender
+// <- chartdraw. The core imports neither Foundation's I/O nor Cairo; Cairo types never appear
+// in a public API (`internal import CCairo`).
+import PackageDescription
+
+/// One settings list for every Swift target.
+let settings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "ChartDraw",
+    products: [
+        .library(name: "ChartDrawCore", targets: ["ChartDrawCore"]),
+        .library(name: "ChartDrawWire", targets: ["ChartDrawWire"]),
+        .library(name: "ChartDrawRender", targets: ["ChartDrawRender"]),
+        .executable(name: "chartdraw", targets: ["chartdraw"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // Cairo, FreeType and zlib from the system (Debian: libcairo2-dev pulls in the others).
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        // Pure Swift: the analysis model, geometry, scale mapping, chart layout, display list.
+        .target(
+            name: "ChartDrawCore",
+            swiftSettings: settings,
+            // rounding and floor/ceil resolve to libm; the core imports no Glibc module
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
+        // JSON wire format: parsing, canonical encoding, request bodies, validation.
+        .target(name: "ChartDrawWire", dependencies: ["ChartDrawCore"], swiftSettings: settings),
+        // Executes a display list with Cairo; PNG, SVG and PDF bytes out.
+        .target(
+            name: "ChartDrawRender",
+            dependencies: ["ChartDrawCore", "CCairo"],
+            swiftSettings: settings
+        ),
+        // The command-line tool: parse arguments, read, call the libraries, write.
+        .executableTarget(
+            name: "chartdraw",
+            dependencies: [
+                "ChartDrawCore", "ChartDrawWire", "ChartDrawRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: settings
+        ),
+        // Benchmark harness speaking the peers' command line (../shared/bench).
+        .executableTarget(
+            name: "chartdraw-bench",
+            dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawRender"],
+            swiftSettings: settings
+        ),
+        // Test support: pixel comparison, diff images, record modes.
+        .target(
+            name: "ChartDrawGoldenTesting",
+            dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawRender"],
+            swiftSettings: settings
+        ),
+
+        // Examples: each renders its analysis through the Swift API; tests run them.
+        .executableTarget(
+            name: "GBPUSDBounce",
+            dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawRender"],
+            path: "Examples/GBPUSDBounce",
+            exclude: ["analysis.json", "candles.csv", "preview.png"],
+            swiftSettings: settings
+        ),
+
+        .testTarget(name: "ChartDrawCoreTests", dependencies: ["ChartDrawCore"], swiftSettings: settings),
+        .testTarget(
+            name: "ChartDrawWireTests",
+            dependencies: ["ChartDrawCore", "ChartDrawWire"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "ChartDrawRenderTests",
+            dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawRender", "ChartDrawGoldenTesting"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "ChartDrawCLITests",
+            dependencies: ["chartdraw", "GBPUSDBounce"],
+            swiftSettings: settings
+        ),
+    ]
+)

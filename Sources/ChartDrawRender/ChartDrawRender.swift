@@ -1,0 +1,1 @@
+// Executes display lists with Cairo.

@@ -1,0 +1,1 @@
+// The JSON wire format of the Chart Analysis API.

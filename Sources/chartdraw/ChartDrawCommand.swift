@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `chartdraw` command: validate, serialise and render Chart Analysis bodies.
+@main
+struct ChartDrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chartdraw",
+        abstract: "Validate, serialise and render Returning.AI chart analyses.",
+        discussion: ExitStatus.helpText,
+        version: ChartDrawVersion.string,
+        subcommands: [PayloadCommand.self, ValidateCommand.self, RenderCommand.self]
+    )
+}
+
+/// The tool's version.
+enum ChartDrawVersion {
+    static let string = "0.1.0"
+}

@@ -70,14 +70,15 @@ let package = Package(
         ),
 
         // Examples: each renders its analysis through the Swift API; tests run them.
+    ] + ["GBPUSDBounce", "BTCFibChannel", "US500Supply"].map { name in
         .executableTarget(
-            name: "GBPUSDBounce",
+            name: name,
             dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawRender"],
-            path: "Examples/GBPUSDBounce",
+            path: "Examples/\(name)",
             exclude: ["analysis.json", "candles.csv", "preview.png"],
             swiftSettings: settings
-        ),
-
+        )
+    } + [
         .testTarget(name: "ChartDrawCoreTests", dependencies: ["ChartDrawCore"], swiftSettings: settings),
         .testTarget(
             name: "ChartDrawWireTests",
@@ -91,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChartDrawCLITests",
-            dependencies: ["chartdraw", "GBPUSDBounce"],
+            dependencies: ["chartdraw", "GBPUSDBounce", "BTCFibChannel", "US500Supply"],
             swiftSettings: settings
         ),
     ]

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what ChartDraw needs on a fresh Debian machine, only when it is missing:
+# Cairo's headers (libcairo2-dev, which brings FreeType, zlib and libpng), pkg-config, and the
+# pinned font (fonts-dejavu-core). Needs root for apt-get; prints what it does.
+set -euo pipefail
+
+missing=()
+pkg-config --exists cairo 2>/dev/null || missing+=(libcairo2-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] &&
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || missing+=(fonts-dejavu-core)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]} with apt-get" >&2
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "bootstrap: apt-get needs root; run as root or install: ${missing[*]}" >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  if [ -x /opt/swift/usr/bin/swift ]; then
+    echo "bootstrap: add /opt/swift/usr/bin to PATH" >&2
+  else
+    echo "bootstrap: Swift 6 is required (https://www.swift.org/install/linux/)" >&2
+  fi
+  exit 1
+fi

@@ -1,0 +1,230 @@
+/// The state of one scene while it is built: layout, scale, the items so far and the labels
+/// waiting for the "labels" group.
+struct SceneBuilder {
+    let options: ChartOptions
+    let theme: ChartTheme
+    let analysis: Analysis
+    let candles: CandleSeries?
+    let viewport: Viewport
+    /// Device pixels per logical pixel.
+    let s: Double
+    /// Canvas size in device pixels.
+    let canvasWidth: Double, canvasHeight: Double
+    /// The whole canvas.
+    let canvas: PixelRect
+
+    /// Header band height (0 without a header).
+    let headerHeight: Double
+    /// Time axis height.
+    let timeAxisHeight: Double
+    /// The plot area.
+    var plot: PixelRect
+    /// Price axis width.
+    var priceAxisWidth: Double = 0
+    /// Chart space to pixels.
+    var scale: ChartScale
+    /// Decimals of price labels.
+    var priceDecimals: Int = 2
+    /// Price grid step.
+    var priceStep: Double = 0
+
+    /// The items of every group before "labels".
+    var items: [DisplayItem] = []
+    /// The contents of the "labels" group, painted last.
+    var labels: [DisplayItem] = []
+    /// Price tags waiting to be stacked on the axis.
+    var tags: [PriceTag] = []
+    /// Boxes of labels inside the plot.
+    var placer: LabelPlacer
+    /// Notes for the caller.
+    var warnings: [String] = []
+
+    /// Standard fonts.
+    let axisFont: FontSpec
+    let plotFont: FontSpec
+    /// Device width of a one-logical-pixel line.
+    let hairline: Double
+
+    init(options: ChartOptions, viewport: Viewport, analysis: Analysis, candles: CandleSeries?) {
+        self.options = options
+        self.theme = options.theme
+        self.analysis = analysis
+        self.candles = candles
+        self.viewport = viewport
+        s = options.pixelScale
+        let size = options.deviceSize
+        canvasWidth = Double(size.width)
+        canvasHeight = Double(size.height)
+        canvas = PixelRect(x: 0, y: 0, width: canvasWidth, height: canvasHeight)
+        headerHeight =
+            options.showsHeader && options.height >= SceneLayout.headerMinimumCanvasHeight
+                && Self.hasHeaderContent(analysis.metadata)
+            ? (SceneLayout.headerHeight * s).rounded() : 0
+        timeAxisHeight = (SceneLayout.timeAxisHeight * s).rounded()
+        axisFont = FontSpec(size: SceneLayout.axisFontSize * s)
+        plotFont = FontSpec(size: SceneLayout.plotLabelFontSize * s)
+        hairline = PixelSnap.width(s)
+        // Provisional plot; the price axis width is settled in `layOut`.
+        plot = PixelRect(
+            x: 0, y: headerHeight, width: canvasWidth,
+            height: Swift.max(1, canvasHeight - headerHeight - timeAxisHeight))
+        scale = ChartScale(timeRange: viewport.timeRange, priceRange: viewport.priceRange, plot: plot)
+        placer = LabelPlacer(bounds: plot)
+    }
+
+    /// Lays out, draws every group and assembles the list.
+    mutating func build() -> SceneResult {
+        let priceTicks = layOut()
+        var list = DisplayList(width: Int(canvasWidth), height: Int(canvasHeight), background: theme.background)
+        items.reserveCapacity(64)
+        let timeTicks = timeAxisTicks()
+
+        group("grid") { $0.drawGrid(priceTicks: priceTicks, timeTicks: timeTicks) }
+        group("candles") { $0.drawCandles() }
+        group("levels") { $0.drawLevels() }
+        group("drawings") { $0.drawDrawings() }
+        group("expiry") { $0.drawExpiry() }
+        group("axes") { $0.drawAxes() }
+
+        drawHeader()
+        let tagBoxes = placeTags()
+        drawPriceLabels(priceTicks, avoiding: tagBoxes)
+        drawTimeLabels(timeTicks)
+        drawTagLabels()
+        items.append(.beginGroup("labels"))
+        items.append(contentsOf: labels)
+        items.append(.endGroup)
+        list.items = items
+        return SceneResult(displayList: list, warnings: warnings, scale: scale)
+    }
+
+    /// Wraps what `body` appends in a named group.
+    mutating func group(_ name: String, _ body: (inout SceneBuilder) -> Void) {
+        items.append(.beginGroup(name))
+        body(&self)
+        items.append(.endGroup)
+    }
+
+    // MARK: - Layout
+
+    /// Chooses the price step and precision, sizes the price axis, and fixes the plot and scale.
+    /// Returns the price grid values.
+    mutating func layOut() -> [Double] {
+        let range = viewport.priceRange
+        let span = range.upperBound - range.lowerBound
+        priceStep = AxisTicks.priceStep(span: span, height: plot.height, spacing: SceneLayout.priceGridSpacing * s)
+        let magnitude = Swift.max(abs(range.lowerBound), abs(range.upperBound))
+        priceDecimals = options.pricePrecision ?? PriceFormat.precision(step: priceStep, magnitude: magnitude)
+        let values = AxisTicks.priceValues(in: range, step: priceStep)
+
+        collectTags()
+        var widest = 0.0
+        for v in values { widest = Swift.max(widest, textWidth(formatPrice(v), axisFont)) }
+        for t in tags { widest = Swift.max(widest, textWidth(t.text, axisFont)) }
+        let pad = SceneLayout.axisLabelPadding * s
+        let wanted = Swift.max(widest + 2 * pad, SceneLayout.minimumPriceAxisWidth * s)
+        priceAxisWidth = Swift.min(wanted, canvasWidth * SceneLayout.maximumPriceAxisFraction).rounded(.up)
+        plot = PixelRect(
+            x: 0, y: headerHeight, width: Swift.max(1, canvasWidth - priceAxisWidth),
+            height: plot.height)
+        scale = ChartScale(timeRange: viewport.timeRange, priceRange: viewport.priceRange, plot: plot)
+        placer = LabelPlacer(bounds: plot)
+        return values
+    }
+
+    /// The time ticks for the plot's width.
+    func timeAxisTicks() -> [TimeTick] {
+        AxisTicks.timeTicks(
+            in: viewport.timeRange, pixelsPerSecond: scale.pixelsPerSecond,
+            minSpacing: SceneLayout.timeGridSpacing * s, font: axisFont,
+            labelGap: SceneLayout.timeLabelGap * s
+        ).ticks
+    }
+
+    // MARK: - Helpers
+
+    /// Whether the metadata gives the header anything to show.
+    static func hasHeaderContent(_ meta: AnalysisMetadata?) -> Bool {
+        guard let meta else { return false }
+        return !(meta.symbol ?? "").isEmpty || !(meta.timeframe ?? "").isEmpty || meta.analysisType != nil
+            || !(meta.title ?? "").isEmpty
+    }
+
+    /// The crisp y of a horizontal line of `width` at `y`, kept on the plot's rows.
+    func crispY(_ y: Double, width: Double) -> Double {
+        let half = PixelSnap.width(width) / 2
+        return Swift.min(Swift.max(PixelSnap.line(y, width: width), plot.y + half), plot.maxY - half)
+    }
+
+    /// A price as the axis writes it.
+    func formatPrice(_ p: Double) -> String { PriceFormat.format(p, decimals: priceDecimals) }
+
+    func textWidth(_ text: String, _ font: FontSpec) -> Double { FontMetrics.width(of: text, font: font) }
+
+    /// The box a text run covers: advance width by ascent + descent.
+    func textBox(_ text: String, x: Double, baseline: Double, font: FontSpec) -> PixelRect {
+        let a = FontMetrics.ascent(font), d = FontMetrics.descent(font)
+        return PixelRect(x: x, y: baseline - a, width: textWidth(text, font), height: a + d)
+    }
+
+    /// Adds a text run to the labels, moved inside the canvas if it would stick out.
+    mutating func addText(_ text: String, x: Double, baseline: Double, font: FontSpec, color: RGBAColor) {
+        guard x.isFinite, baseline.isFinite else { return }
+        // Wider than the canvas (a tiny chart): shortened with "…".
+        let text = FontMetrics.truncate(text, toWidth: canvasWidth, font: font)
+        guard !text.isEmpty else { return }
+        let box = LabelPlacement.clamp(textBox(text, x: x, baseline: baseline, font: font), into: canvas)
+        let origin = PixelPoint(x: box.x, y: box.y + FontMetrics.ascent(font))
+        labels.append(.text(TextRun(text: text, origin: origin, font: font, color: color)))
+    }
+
+    /// A text colour readable on `fill`: the theme's tag text on dark fills, near-black on light ones.
+    func contrastText(on fill: RGBAColor) -> RGBAColor {
+        let l = 0.2126 * Double(fill.red) + 0.7152 * Double(fill.green) + 0.0722 * Double(fill.blue)
+        return l > 165 ? ChartTheme.rgb(0x131722) : theme.tagText
+    }
+
+    /// A stroke of one segment, clipped to the plot; nothing when it misses.
+    mutating func strokeSegment(_ a: PixelPoint, _ b: PixelPoint, _ style: StrokeStyle) {
+        guard let (p, q) = Clipping.clipSegment(a, b, to: plot) else { return }
+        var path = PixelPath()
+        path.move(to: p)
+        path.line(to: q)
+        items.append(.stroke(path, style))
+    }
+
+    /// A filled polygon, clipped to the plot; nothing when it misses.
+    mutating func fillPolygon(_ points: [PixelPoint], _ color: RGBAColor) {
+        let clipped = Clipping.clipPolygon(points, to: plot)
+        guard clipped.count >= 3 else { return }
+        var path = PixelPath()
+        path.elements.reserveCapacity(clipped.count + 1)
+        path.move(to: clipped[0])
+        for p in clipped.dropFirst() { path.line(to: p) }
+        path.close()
+        items.append(.fill(path, color))
+    }
+
+    /// A filled axis-aligned box on whole pixels; `nil` when it covers no pixel.
+    static func rectFill(_ r: PixelRect, _ color: RGBAColor) -> DisplayItem? {
+        let snapped = PixelSnap.rect(r)
+        guard snapped.width > 0, snapped.height > 0 else { return nil }
+        var path = PixelPath()
+        path.addRect(snapped)
+        return .fill(path, color)
+    }
+}
+
+/// A coloured price tag on the price axis.
+struct PriceTag {
+    /// The price it marks.
+    var price: Double
+    /// Its text.
+    var text: String
+    /// Box colour.
+    var fill: RGBAColor
+    /// Text colour.
+    var textColor: RGBAColor
+    /// Where it was stacked.
+    var box = PixelRect(x: 0, y: 0, width: 0, height: 0)
+}

@@ -1,1 +1,0 @@
-// The JSON wire format of the Chart Analysis API.

@@ -1,0 +1,98 @@
+public import ChartDrawCore
+
+/// A strict RFC 8259 parser from UTF-8 bytes to ``ChartDrawCore/JSONValue``.
+///
+/// Objects keep their member order and numbers their literal text. Rejected: trailing commas,
+/// comments, `NaN`/`Infinity`, leading zeros, numbers beyond the range of a double, invalid
+/// UTF-8, lone surrogates, raw control characters in strings, duplicate keys, content after
+/// the value and nesting deeper than ``defaultMaxDepth``. A UTF-8 byte order mark is skipped
+/// (callers that care can test ``hasByteOrderMark(_:)``).
+public enum JSONParser {
+    /// The default limit on nested arrays and objects.
+    public static let defaultMaxDepth = 256
+
+    /// Parses one JSON value.
+    public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError) -> JSONValue {
+        let r: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBytes { buf in
+            do throws(JSONSyntaxError) {
+                return .success(try parse(buf, maxDepth: maxDepth))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try r.get()
+    }
+
+    /// Parses one JSON value from a string.
+    public static func parse(_ text: String, maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError) -> JSONValue {
+        try parse(Array(text.utf8), maxDepth: maxDepth)
+    }
+
+    /// Parses one JSON value from raw bytes.
+    public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError) -> JSONValue {
+        var s = JSONScanner(bytes, maxDepth: maxDepth)
+        do throws(ScanError) {
+            if hasByteOrderMark(bytes) { s.i = 3 }
+            s.skipWS()
+            if s.i >= s.n { throw ScanError(kind: .empty, offset: s.i) }
+            let v = try s.parseValue(depth: 0, rejectOverflow: true)
+            s.skipWS()
+            if s.i < s.n { throw ScanError(kind: .trailingContent, offset: s.i, detail: s.describe(s.i)) }
+            return v
+        } catch {
+            throw error.complete(in: bytes)
+        }
+    }
+
+    /// Whether the bytes start with a UTF-8 byte order mark (EF BB BF).
+    public static func hasByteOrderMark(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
+}
+
+extension JSONScanner {
+    /// Parses any value at the current position into a tree.
+    mutating func parseValue(depth: Int, rejectOverflow: Bool) throws(ScanError) -> JSONValue {
+        let c = try peek()
+        switch c {
+        case UInt8(ascii: "{"):
+            guard depth < maxDepth else { throw ScanError(kind: .tooDeep, offset: i, detail: "\(maxDepth)") }
+            i += 1
+            var members: [JSONMember] = []
+            var first = true
+            while try nextMember(&first) {
+                let keyAt = keyStart - 1
+                let key = keyString()
+                if members.contains(where: { $0.key == key }) {
+                    let e = ScanError(kind: .duplicateKey, offset: keyAt, detail: "'\(key)'", pointerOffset: i)
+                    guard noteDuplicates else { throw e }
+                    notes.append(e)
+                    members.removeAll { $0.key == key }
+                }
+                let v = try parseValue(depth: depth + 1, rejectOverflow: rejectOverflow)
+                members.append(JSONMember(key, v))
+            }
+            return .object(members)
+        case UInt8(ascii: "["):
+            guard depth < maxDepth else { throw ScanError(kind: .tooDeep, offset: i, detail: "\(maxDepth)") }
+            i += 1
+            var items: [JSONValue] = []
+            var first = true
+            while try nextElement(&first) {
+                items.append(try parseValue(depth: depth + 1, rejectOverflow: rejectOverflow))
+            }
+            return .array(items)
+        case UInt8(ascii: "\""):
+            return .string(try readString())
+        case UInt8(ascii: "-"), 48...57:
+            let (s, e, v) = try readNumber()
+            let literal = String(decoding: UnsafeRawBufferPointer(rebasing: b[s..<e]), as: UTF8.self)
+            if rejectOverflow && !v.isFinite {
+                throw ScanError(kind: .numberOutOfRange, offset: s, detail: literal)
+            }
+            return .number(JSONNumber(literal: literal, value: v))
+        default:
+            return try readLiteral()
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import ChartDrawCore
+
+extension Checker {
+    mutating func drawings(_ ds: [Drawing]) {
+        if ds.count > WireLimits.maxDrawings {
+            report(
+                "/drawings", IssueCode.tooManyDrawings, soft,
+                "The body has \(ds.count) drawings, more than the limit of \(WireLimits.maxDrawings); split them over several analyses or appends.")
+        }
+        for (i, d) in ds.enumerated() {
+            switch d {
+            case .horizontalLine(let x):
+                header(x.clientObjectId, i)
+                point(x.point, i, 0)
+                style(x.style, .horizontalLine, i)
+                unknown(x.unknownFields, .horizontalLine, i)
+                farFromLevels([x.point], i)
+            case .line(let x):
+                header(x.clientObjectId, i)
+                point(x.start, i, 0)
+                point(x.end, i, 1)
+                if let h = x.startHead { head(h.rawValue, name: "startHead", "/drawings/\(i)/startHead") }
+                if let h = x.endHead { head(h.rawValue, name: "endHead", "/drawings/\(i)/endHead") }
+                style(x.style, .line, i)
+                unknown(x.unknownFields, .line, i)
+                if x.start.time == x.end.time && x.start.price == x.end.price {
+                    report(
+                        "/drawings/\(i)/points", IssueCode.degenerateLine, .error,
+                        "The LINE's two points are equal (\(x.start.time.iso8601), \(num(x.start.price))); give two different points.")
+                }
+                farFromLevels([x.start, x.end], i)
+            case .rectangle(let x):
+                header(x.clientObjectId, i)
+                point(x.corner1, i, 0)
+                point(x.corner2, i, 1)
+                style(x.style, .rectangle, i)
+                unknown(x.unknownFields, .rectangle, i)
+                if x.corner1.time == x.corner2.time {
+                    report(
+                        "/drawings/\(i)/points", IssueCode.degenerateRectangle, .error,
+                        "The RECTANGLE has zero width: both corners are at \(x.corner1.time.iso8601); give corners at two different times.")
+                } else if x.corner1.price == x.corner2.price {
+                    report(
+                        "/drawings/\(i)/points", IssueCode.degenerateRectangle, .error,
+                        "The RECTANGLE has zero height: both corners are at price \(num(x.corner1.price)); give corners at two different prices.")
+                }
+                farFromLevels([x.corner1, x.corner2], i)
+            case .parallel(let x):
+                header(x.clientObjectId, i)
+                point(x.p1, i, 0)
+                point(x.p2, i, 1)
+                point(x.p3, i, 2)
+                style(x.style, .parallel, i)
+                unknown(x.unknownFields, .parallel, i)
+                if Checker.isFlatChannel(x) {
+                    report(
+                        "/drawings/\(i)/points", IssueCode.degenerateChannel, .error,
+                        "The PARALLEL channel has zero height: its third point lies on the base line through the first two; move the third point off that line.")
+                }
+                farFromLevels([x.p1, x.p2, x.p3], i)
+            case .fibonacciRetracement(let x):
+                header(x.clientObjectId, i)
+                point(x.start, i, 0)
+                point(x.end, i, 1)
+                if let r = x.levels { fibonacciLevels(r, "/drawings/\(i)/levels") }
+                style(x.style, .fibonacciRetracement, i)
+                unknown(x.unknownFields, .fibonacciRetracement, i)
+                if x.start.price == x.end.price {
+                    report(
+                        "/drawings/\(i)/points", IssueCode.degenerateFibonacci, .error,
+                        "The FIBONACCI_RETRACEMENT has zero height: both points are at price \(num(x.start.price)); give a swing with two different prices.")
+                }
+                farFromLevels([x.start, x.end], i)
+            case .other(let o):
+                rawDrawing(o.members, "/drawings/\(i)", index: i)
+            }
+        }
+    }
+
+    @inline(__always)
+    mutating func header(_ id: String, _ i: Int) {
+        clientObjectId(id, "/drawings/\(i)/clientObjectId", place: .drawing(i))
+    }
+
+    @inline(__always)
+    mutating func point(_ p: ChartPoint, _ i: Int, _ k: Int) {
+        price(p.price, "/drawings/\(i)/points/\(k)/price")
+        if !p.unknownFields.isEmpty {
+            for f in p.unknownFields.fields {
+                rawMember(.point, f.key, f.value, "/drawings/\(i)/points/\(k)/" + JSONPointer.escape(f.key))
+            }
+        }
+    }
+
+    @inline(__always)
+    mutating func unknown(_ u: UnknownFields, _ t: DrawingType, _ i: Int) {
+        guard !u.isEmpty else { return }
+        for f in u.fields { rawMember(.drawing(t), f.key, f.value, "/drawings/\(i)/" + JSONPointer.escape(f.key)) }
+    }
+
+    /// The style members a type needs, and those it does not use.
+    mutating func style(_ s: DrawingStyle, _ t: DrawingType, _ i: Int) {
+        let u = s.unknownFields
+        let rect = t == .rectangle
+        if rect {
+            if s.fillColor == nil { missingStyle("fillColor", t, i, u) }
+            if s.borderColor == nil { missingStyle("borderColor", t, i, u) }
+            if s.lineWidth == nil { missingStyle("lineWidth", t, i, u) }
+            if s.color != nil { notApplicable("style.color", t, "/drawings/\(i)/style/color") }
+            if s.lineStyle != nil { notApplicable("style.lineStyle", t, "/drawings/\(i)/style/lineStyle") }
+        } else {
+            if s.color == nil { missingStyle("color", t, i, u) }
+            if s.lineWidth == nil { missingStyle("lineWidth", t, i, u) }
+            if s.lineStyle == nil { missingStyle("lineStyle", t, i, u) }
+            if s.borderColor != nil { notApplicable("style.borderColor", t, "/drawings/\(i)/style/borderColor") }
+            if s.fillColor != nil && t != .parallel { notApplicable("style.fillColor", t, "/drawings/\(i)/style/fillColor") }
+        }
+        if let w = s.lineWidth { lineWidth(w, "/drawings/\(i)/style/lineWidth") }
+        if !rect, let ls = s.lineStyle { lineStyle(ls.rawValue, "/drawings/\(i)/style/lineStyle") }
+        guard !u.isEmpty else { return }
+        let base = "/drawings/\(i)/style"
+        for f in u.fields { rawMember(.style(t), f.key, f.value, base + "/" + JSONPointer.escape(f.key)) }
+    }
+
+    @inline(never)
+    mutating func missingStyle(_ key: String, _ t: DrawingType, _ i: Int, _ u: UnknownFields) {
+        guard u.isEmpty || u[key] == nil else { return }
+        report(
+            "/drawings/\(i)/style/" + key, IssueCode.required, .error,
+            "style.\(key) is missing; a \(t.rawValue) style needs \(StyleRules.required(t).joined(separator: ", ")).")
+    }
+
+    mutating func notApplicable(_ name: String, _ t: DrawingType, _ path: String) {
+        report(path, IssueCode.notApplicable, soft, "\(name) does not apply to a \(t.rawValue) drawing; remove it.")
+    }
+
+    /// Whether the third point of a channel lies on the base line (within a relative
+    /// tolerance of the prices).
+    static func isFlatChannel(_ x: ParallelDrawing) -> Bool {
+        let (t1, t2, t3) = (x.p1.t, x.p2.t, x.p3.t)
+        let (p1, p2, p3) = (x.p1.price, x.p2.price, x.p3.price)
+        if t1 == t2 { return p1 == p2 || t3 == t1 }
+        let onLine = p1 + (p2 - p1) * (t3 - t1) / (t2 - t1)
+        return abs(p3 - onLine) <= WireLimits.channelRelativeTolerance * max(p1, p2, p3)
+    }
+
+    /// A warning when a point's price is far outside the levels' range.
+    mutating func farFromLevels(_ ps: [ChartPoint], _ i: Int) {
+        guard let (lo, hi) = levelRange else { return }
+        let f = WireLimits.farFromLevelsFactor
+        for (k, p) in ps.enumerated() where p.price.isFinite && p.price > 0 && (p.price > hi * f || p.price < lo / f) {
+            report(
+                "/drawings/\(i)/points/\(k)/price", IssueCode.priceFarFromLevels, .warning,
+                "Price \(num(p.price)) is far outside the levels' range \(num(lo)) to \(num(hi)); check the price (a typo or another instrument's scale?).")
+            return
+        }
+    }
+}
+
+/// Which style members each drawing type uses and needs (engine decisions for PARALLEL and
+/// FIBONACCI_RETRACEMENT).
+enum StyleRules {
+    static func required(_ t: DrawingType) -> [String] {
+        t == .rectangle ? ["fillColor", "borderColor", "lineWidth"] : ["color", "lineWidth", "lineStyle"]
+    }
+
+    static func applies(_ key: String, _ t: DrawingType) -> Bool {
+        switch t {
+        case .rectangle: return key == "fillColor" || key == "borderColor" || key == "lineWidth"
+        case .parallel: return key != "borderColor"
+        default: return key == "color" || key == "lineWidth" || key == "lineStyle"
+        }
+    }
+}

@@ -1,0 +1,340 @@
+import ChartDrawCore
+
+/// One validation run: walks an analysis in body order and collects issues. JSON pointers
+/// are built only when an issue is reported.
+struct Checker {
+    let endpoint: Endpoint
+    let policy: ValidationPolicy
+    let existing: Analysis?
+    var issues: [ValidationIssue] = []
+
+    /// Every clientObjectId seen so far and where (``IdPlace``).
+    var ids = IdTable()
+    /// Links found in the metadata texts, resolved once every id is known.
+    var links: [(field: String, link: TextLink)] = []
+    /// The lowest and highest level price (for the far-from-levels warning).
+    var levelRange: (lo: Double, hi: Double)? = nil
+
+    init(endpoint: Endpoint, policy: ValidationPolicy, existing: Analysis?) {
+        self.endpoint = endpoint
+        self.policy = policy
+        self.existing = existing
+    }
+
+    /// Error under strict, warning under lenient.
+    var soft: Severity { policy == .strict ? .error : .warning }
+
+    /// Reports an issue.
+    @inline(never)
+    mutating func report(_ path: String, _ code: String, _ severity: Severity, _ message: String) {
+        issues.append(ValidationIssue(path: path, code: code, severity: severity, message: message))
+    }
+
+    // MARK: - Root
+
+    mutating func analysis(_ a: Analysis) {
+        let u = a.unknownFields
+        // Required members per endpoint.
+        switch endpoint {
+        case .create:
+            requireMember(a.sender != nil, "sender", u, "")
+            requireMember(a.metadata != nil, "metadata", u, "")
+            requireMember(a.levels != nil, "levels", u, "")
+            requireMember(a.drawings != nil, "drawings", u, "")
+        case .update:
+            let meta = a.metadata.map { m in
+                m.direction != nil || m.entryPlacement != nil || m.expiry != nil || m.title != nil
+                    || m.preferenceText != nil || m.alternativeText != nil || m.comments != nil || m.timeframe != nil
+                    || m.symbol != nil || !m.unknownFields.isEmpty
+            } ?? false
+            let lv = a.levels.map { $0.pivot != nil || $0.resistance != nil || $0.support != nil || !$0.unknownFields.isEmpty } ?? false
+            let known: Set<String> = ["metadata", "levels", "drawings"]
+            if !meta && !lv && a.drawings == nil && !u.fields.contains(where: { known.contains($0.key) }) {
+                report(
+                    "", IssueCode.updateEmpty, .error,
+                    "The update has nothing to update; give at least one of metadata (title, preferenceText, alternativeText, comments), levels or drawings.")
+            }
+            if let k = a.idempotencyKey {
+                report(
+                    "/idempotencyKey", IssueCode.notApplicable, soft,
+                    "idempotencyKey \(quoted(k)) is not documented for updates; remove it.")
+            }
+        case .append:
+            if let d = a.drawings, d.isEmpty {
+                report("/drawings", IssueCode.appendEmpty, .error, "The append body has an empty drawings array; give at least one drawing.")
+            } else if a.drawings == nil && u["drawings"] == nil {
+                report("/drawings", IssueCode.appendEmpty, .error, "The append body has no drawings; give a drawings array with at least one drawing.")
+            }
+            for (key, present) in [("metadata", a.metadata != nil), ("levels", a.levels != nil), ("idempotencyKey", a.idempotencyKey != nil)] where present {
+                report("/" + key, IssueCode.notApplicable, soft, "\(key) does not belong in an append body (only sender and drawings); remove it.")
+            }
+        }
+        if let s = a.sender { text(s, max: WireLimits.maxSender, nonEmpty: true, name: "sender", "/sender") }
+        if let m = a.metadata { metadata(m) }
+        if let l = a.levels { levels(l) } else if endpoint == .update, let l = existing?.levels { mergedLevelsOnly(l) }
+        if let k = a.idempotencyKey, endpoint != .update {
+            text(k, max: WireLimits.maxIdempotencyKey, nonEmpty: true, name: "idempotencyKey", "/idempotencyKey")
+        }
+        for f in u.fields { rawMember(.root, f.key, f.value, "/" + JSONPointer.escape(f.key)) }
+        registerExistingIds(a)
+        if let ds = a.drawings { drawings(ds) }
+        resolveLinks(a)
+    }
+
+    /// Reports `key` as missing when it is neither present nor kept as sent (a null or a value
+    /// of the wrong type, which is reported where it stands).
+    mutating func requireMember(_ present: Bool, _ key: String, _ u: UnknownFields, _ base: @autoclosure () -> String) {
+        guard !present, u.isEmpty || u[key] == nil else { return }
+        report(base() + "/" + key, IssueCode.required, .error, "\(key) is missing; it is required\(endpoint == .create ? "" : " here").")
+    }
+
+    // MARK: - Metadata
+
+    mutating func metadata(_ m: AnalysisMetadata) {
+        let u = m.unknownFields
+        if endpoint == .create {
+            requireMember(m.direction != nil, "direction", u, "/metadata")
+            requireMember(m.entryPlacement != nil, "entryPlacement", u, "/metadata")
+            requireMember(m.expiry != nil, "expiry", u, "/metadata")
+            requireMember(m.title != nil, "title", u, "/metadata")
+            requireMember(m.timeframe != nil, "timeframe", u, "/metadata")
+            requireMember(m.symbol != nil, "symbol", u, "/metadata")
+        }
+        if endpoint == .update {
+            for (key, present) in [
+                ("direction", m.direction != nil), ("entryPlacement", m.entryPlacement != nil), ("expiry", m.expiry != nil),
+                ("timeframe", m.timeframe != nil), ("symbol", m.symbol != nil),
+            ] where present {
+                report(
+                    "/metadata/" + key, IssueCode.notUpdatable, soft,
+                    "metadata.\(key) is not documented as updatable (only title, preferenceText, alternativeText and comments are); remove it or create a new analysis.")
+            }
+        }
+        if let d = m.direction { direction(d.rawValue, "/metadata/direction") }
+        if let e = m.entryPlacement { entryPlacement(e.rawValue, "/metadata/entryPlacement") }
+        if let e = m.expiry {
+            expiryType(e.type.rawValue, "/metadata/expiry/type")
+            hours(e.hours, "/metadata/expiry/hours")
+            for f in e.unknownFields.fields { rawMember(.expiry, f.key, f.value, "/metadata/expiry/" + JSONPointer.escape(f.key)) }
+        }
+        if let t = m.title { text(t, max: WireLimits.maxTitle, nonEmpty: true, name: "title", "/metadata/title") }
+        if let t = m.preferenceText { longText(t, "preferenceText") }
+        if let t = m.alternativeText { longText(t, "alternativeText") }
+        if let t = m.comments { longText(t, "comments") }
+        if let t = m.timeframe { text(t, max: WireLimits.maxTimeframe, nonEmpty: true, name: "timeframe", "/metadata/timeframe") }
+        if let t = m.symbol { text(t, max: WireLimits.maxSymbol, nonEmpty: true, name: "symbol", "/metadata/symbol") }
+        for f in u.fields { rawMember(.metadata, f.key, f.value, "/metadata/" + JSONPointer.escape(f.key)) }
+    }
+
+    /// preferenceText, alternativeText, comments: length and links.
+    mutating func longText(_ t: String, _ field: String) {
+        text(t, max: WireLimits.maxLongText, nonEmpty: false, name: field, "/metadata/" + field)
+        guard Checker.mayHoldLink(t) else { return }
+        let parsed = LinkedText(parsing: t)
+        for bad in parsed.malformed {
+            let why: String
+            switch bad.problem {
+            case .unclosed: why = "has no closing ]]"
+            case .missingColon: why = "has no ':' between the id and the text"
+            case .emptyId: why = "has an empty id"
+            case .invalidId: why = "has an id with characters other than letters, digits, '_', '-' and '.'"
+            }
+            report(
+                "/metadata/" + field, IssueCode.linkMalformed, .warning,
+                "The link \(quoted(String(bad.text.prefix(60)))) in \(field) \(why); write links as [[clientObjectId:text]].")
+        }
+        for l in parsed.links { links.append((field, l)) }
+    }
+
+    /// Whether `t` contains `[[` (cheap test before parsing links).
+    static func mayHoldLink(_ t: String) -> Bool {
+        var t = t
+        return t.withUTF8 { u in
+            var k = 1
+            while k < u.count {
+                if u[k] == UInt8(ascii: "[") {
+                    if u[k - 1] == UInt8(ascii: "[") || (k + 1 < u.count && u[k + 1] == UInt8(ascii: "[")) { return true }
+                }
+                k += 2
+            }
+            return false
+        }
+    }
+
+    // MARK: - Levels
+
+    mutating func levels(_ l: Levels) {
+        var merged = l
+        if endpoint == .update, let old = existing?.levels {
+            if merged.pivot == nil && l.unknownFields["pivot"] == nil { merged.pivot = old.pivot }
+            if merged.resistance == nil && l.unknownFields["resistance"] == nil { merged.resistance = old.resistance }
+            if merged.support == nil && l.unknownFields["support"] == nil { merged.support = old.support }
+        }
+        if let e = l.pivot { levelEntry(e, "pivot") }
+        if let e = l.resistance { levelEntry(e, "resistance") }
+        if let e = l.support { levelEntry(e, "support") }
+        for f in l.unknownFields.fields { rawMember(.levels, f.key, f.value, "/levels/" + JSONPointer.escape(f.key)) }
+        order(merged, given: l)
+    }
+
+    mutating func levelEntry(_ e: LevelEntry, _ role: String) {
+        price(e.price, "/levels/" + role + "/price", what: "The \(role) price")
+        clientObjectId(e.clientObjectId, "/levels/" + role + "/clientObjectId", place: .level(role))
+        for f in e.unknownFields.fields { rawMember(.levelEntry(role), f.key, f.value, "/levels/" + role + "/" + JSONPointer.escape(f.key)) }
+    }
+
+    /// An update without levels: the existing levels still bound the drawings' prices.
+    mutating func mergedLevelsOnly(_ l: Levels) {
+        noteRange(l)
+    }
+
+    /// support < pivot < resistance for every pair that is present.
+    mutating func order(_ l: Levels, given: Levels) {
+        noteRange(l)
+        let s = l.support?.price, p = l.pivot?.price, r = l.resistance?.price
+        func bad(_ lo: Double?, _ hi: Double?) -> Bool {
+            guard let lo, let hi, lo.isFinite, hi.isFinite else { return false }
+            return !(lo < hi)
+        }
+        // Adjacent pairs of the present levels, low to high.
+        if bad(s, p) { orderIssue(l, given, .support, .pivot) }
+        if bad(p, r) { orderIssue(l, given, .pivot, .resistance) }
+        if p == nil && bad(s, r) { orderIssue(l, given, .support, .resistance) }
+    }
+
+    @inline(never)
+    mutating func orderIssue(_ l: Levels, _ given: Levels, _ loRole: LevelRole, _ hiRole: LevelRole) {
+        func price(_ role: LevelRole, _ x: Levels) -> Double? {
+            switch role {
+            case .support: return x.support?.price
+            case .pivot: return x.pivot?.price
+            case .resistance: return x.resistance?.price
+            }
+        }
+        guard let lo = price(loRole, l), let hi = price(hiRole, l) else { return }
+        // Report where the caller can fix it: the higher role if it was given, else the lower.
+        let givesHi = price(hiRole, given) != nil
+        let givesLo = price(loRole, given) != nil
+        guard givesHi || givesLo else { return }
+        let role = givesHi ? hiRole : loRole
+        report(
+            "/levels/\(role.rawValue)/price", IssueCode.levelOrder, .error,
+            "The \(hiRole.rawValue) price \(num(hi)) must be above the \(loRole.rawValue) price \(num(lo)) (support < pivot < resistance); fix the prices or swap the levels.")
+    }
+
+    mutating func noteRange(_ l: Levels) {
+        var lo = Double.infinity, hi = -Double.infinity
+        for p in [l.support?.price, l.pivot?.price, l.resistance?.price] {
+            if let p, p.isFinite, p > 0 {
+                lo = min(lo, p)
+                hi = max(hi, p)
+            }
+        }
+        if lo <= hi { levelRange = (lo, hi) }
+    }
+
+    // MARK: - Ids and links
+
+    /// Registers and checks a clientObjectId.
+    mutating func clientObjectId(_ id: String, _ path: @autoclosure () -> String, place: IdPlace) {
+        if id.isEmpty {
+            report(path(), IssueCode.idEmpty, .error, "clientObjectId is empty; give a non-empty id such as \"support_zone\".")
+        } else if id.utf8.count > WireLimits.maxClientObjectId || !id.utf8.allSatisfy(LinkedText.isIdByte) {
+            report(
+                path(), IssueCode.idMalformed, soft,
+                "clientObjectId \(quoted(id)) is not a well-formed id; use at most \(WireLimits.maxClientObjectId) letters, digits, '_', '-' or '.' so that links can name it.")
+        }
+        if let first = ids[id] {
+            report(
+                path(), IssueCode.idDuplicate, .error,
+                "clientObjectId \(quoted(id)) is already used at \(first.pointer); give every level and drawing its own id.")
+        } else {
+            ids[id] = place
+        }
+    }
+
+    /// With an existing analysis: its ids that this body does not replace also count (for
+    /// links, and for collisions of appended drawings).
+    mutating func registerExistingIds(_ a: Analysis) {
+        guard let old = existing else { return }
+        switch endpoint {
+        case .create: return
+        case .append:
+            for id in old.clientObjectIds where ids[id] == nil { ids[id] = .existing }
+        case .update:
+            // Levels not replaced stay; drawings stay unless the update replaces them.
+            if let l = old.levels {
+                for (role, e) in [("pivot", l.pivot), ("resistance", l.resistance), ("support", l.support)] {
+                    guard let e, a.levels?.unknownFields[role] == nil else { continue }
+                    let replaced: Bool
+                    switch role {
+                    case "pivot": replaced = a.levels?.pivot != nil
+                    case "resistance": replaced = a.levels?.resistance != nil
+                    default: replaced = a.levels?.support != nil
+                    }
+                    if !replaced && ids[e.clientObjectId] == nil { ids[e.clientObjectId] = .existing }
+                }
+            }
+            if a.drawings == nil && a.unknownFields["drawings"] == nil {
+                for d in old.drawings ?? [] {
+                    if let id = d.clientObjectId, ids[id] == nil { ids[id] = .existing }
+                }
+            }
+        }
+    }
+
+    /// Every link must name an id of the analysis (for update and append, of the merged
+    /// result; without the existing analysis, links that may name its objects are not checked).
+    mutating func resolveLinks(_ a: Analysis) {
+        guard !links.isEmpty else { return }
+        if endpoint != .create && existing == nil { return }
+        for (field, link) in links where ids[link.clientObjectId] == nil {
+            report(
+                "/metadata/" + field, IssueCode.linkUnknownId, .error,
+                "The link [[\(link.clientObjectId):\(link.displayText)]] in \(field) names no clientObjectId of this analysis; use the id of one of its levels or drawings.")
+        }
+    }
+}
+
+/// The ids seen so far: a short list searched linearly (a body has a dozen ids), with a
+/// dictionary beside it once it grows.
+struct IdTable {
+    private var keys: [String] = []
+    private var places: [IdPlace] = []
+    private var index: [String: Int]? = nil
+
+    subscript(id: String) -> IdPlace? {
+        get {
+            if let index { return index[id].map { places[$0] } }
+            for (k, key) in keys.enumerated() where key == id { return places[k] }
+            return nil
+        }
+        set {
+            guard let newValue, self[id] == nil else { return }
+            keys.append(id)
+            places.append(newValue)
+            if index != nil {
+                index![id] = keys.count - 1
+            } else if keys.count > 24 {
+                var d = [String: Int](minimumCapacity: 64)
+                for (k, key) in keys.enumerated() where d[key] == nil { d[key] = k }
+                index = d
+            }
+        }
+    }
+}
+
+/// Where a clientObjectId was first seen.
+enum IdPlace {
+    case level(String)
+    case drawing(Int)
+    case existing
+
+    var pointer: String {
+        switch self {
+        case .level(let role): return "/levels/\(role)/clientObjectId"
+        case .drawing(let i): return "/drawings/\(i)/clientObjectId"
+        case .existing: return "the existing analysis"
+        }
+    }
+}

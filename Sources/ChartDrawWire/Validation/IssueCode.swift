@@ -1,0 +1,82 @@
+/// The stable issue codes (see `docs/validation-codes.md`). JSON syntax codes are the raw
+/// values of ``JSONSyntaxError/Kind``.
+public enum IssueCode {
+    /// A required member is missing, or null.
+    public static let required = "required"
+    /// A member has the wrong JSON type.
+    public static let type = "type"
+    /// A null where a value is optional: omit the member instead.
+    public static let nullValue = "null_value"
+    /// A member the engine does not know.
+    public static let unknownField = "unknown_field"
+    /// A known member where it does not apply (a drawing type, an endpoint).
+    public static let notApplicable = "not_applicable"
+    /// A metadata member the update endpoint does not document as updatable.
+    public static let notUpdatable = "not_updatable"
+    /// A value outside an enumeration the engine knows.
+    public static let enumUnknown = "enum_unknown"
+    /// A drawing type the engine does not know.
+    public static let drawingTypeUnknown = "drawing_type_unknown"
+    /// A drawing with the wrong number of points for its type.
+    public static let pointCount = "point_count"
+    /// A price that is NaN or infinite.
+    public static let priceNotFinite = "price_not_finite"
+    /// A price of zero or below.
+    public static let priceNotPositive = "price_not_positive"
+    /// A time that is not ISO-8601 UTC (`YYYY-MM-DDTHH:MM:SS[.fff]Z`) or not a real date.
+    public static let timeFormat = "time_format"
+    /// A colour that is not `#RRGGBB` or `#RRGGBBAA`.
+    public static let colorFormat = "color_format"
+    /// A line width outside 1 to 10.
+    public static let lineWidthRange = "line_width_range"
+    /// A line width with a fraction.
+    public static let lineWidthFraction = "line_width_fraction"
+    /// Expiry hours not a whole number in range.
+    public static let expiryHours = "expiry_hours"
+    /// Expiry longer than a year (warning).
+    public static let expiryLong = "expiry_long"
+    /// A Fibonacci ratio that is not finite or outside the allowed range.
+    public static let fibonacciRatio = "fibonacci_ratio"
+    /// The same Fibonacci ratio twice.
+    public static let fibonacciDuplicate = "fibonacci_duplicate"
+    /// Fibonacci ratios not in ascending order.
+    public static let fibonacciOrder = "fibonacci_order"
+    /// An empty or too long list of Fibonacci ratios.
+    public static let fibonacciCount = "fibonacci_count"
+    /// An empty clientObjectId.
+    public static let idEmpty = "id_empty"
+    /// A clientObjectId with characters a link cannot name, or too long.
+    public static let idMalformed = "id_malformed"
+    /// A clientObjectId used twice.
+    public static let idDuplicate = "id_duplicate"
+    /// A `[[` that does not open a well-formed `[[id:text]]` link.
+    public static let linkMalformed = "link_malformed"
+    /// A link naming no clientObjectId of the analysis.
+    public static let linkUnknownId = "link_unknown_id"
+    /// Levels out of order (support < pivot < resistance).
+    public static let levelOrder = "level_order"
+    /// A LINE whose two points are equal.
+    public static let degenerateLine = "degenerate_line"
+    /// A RECTANGLE of zero width or height.
+    public static let degenerateRectangle = "degenerate_rectangle"
+    /// A PARALLEL channel of zero height.
+    public static let degenerateChannel = "degenerate_channel"
+    /// A FIBONACCI_RETRACEMENT of zero height.
+    public static let degenerateFibonacci = "degenerate_fibonacci"
+    /// An empty required text.
+    public static let textEmpty = "text_empty"
+    /// A text longer than the engine's limit.
+    public static let textTooLong = "text_too_long"
+    /// More drawings than the engine's limit.
+    public static let tooManyDrawings = "too_many_drawings"
+    /// An update body with nothing to update.
+    public static let updateEmpty = "update_empty"
+    /// An append body with no drawings.
+    public static let appendEmpty = "append_empty"
+    /// A drawing price far outside the levels' range (warning).
+    public static let priceFarFromLevels = "price_far_from_levels"
+    /// A UTF-8 byte order mark before the body.
+    public static let byteOrderMark = "json_bom"
+    /// The top-level value is not an object.
+    public static let notAnObject = "not_an_object"
+}

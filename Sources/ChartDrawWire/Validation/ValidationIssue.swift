@@ -1,0 +1,102 @@
+public import ChartDrawCore
+
+/// The request body kinds: create, update (partial) and append (drawings only).
+public enum Endpoint: String, Hashable, Sendable, CaseIterable {
+    case create, update, append
+}
+
+/// How sure validation must be that the server accepts a body.
+public enum ValidationPolicy: String, Hashable, Sendable, CaseIterable {
+    /// What the engine cannot be sure the server accepts (an unknown field or enum value, a
+    /// text past the engine's limit) is an error. The default before upload.
+    case strict
+    /// Those become warnings.
+    case lenient
+}
+
+/// Whether an issue makes a body invalid.
+public enum Severity: String, Hashable, Sendable, Comparable {
+    case warning, error
+
+    public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+}
+
+/// One problem of a body: where (RFC 6901 pointer), a stable code, a severity and a message
+/// that names the problem, the offending value and the fix.
+public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
+    /// The JSON pointer of the offending value (`""` = the whole body).
+    public var path: String
+    /// A stable code from `docs/validation-codes.md`, e.g. `price_not_positive`.
+    public var code: String
+    /// Error or warning.
+    public var severity: Severity
+    /// One sentence: the problem, the value and the fix.
+    public var message: String
+
+    /// Creates an issue.
+    public init(path: String, code: String, severity: Severity, message: String) {
+        self.path = path
+        self.code = code
+        self.severity = severity
+        self.message = message
+    }
+
+    /// `PATH: severity[code]: message`.
+    public var description: String { "\(path.isEmpty ? "/" : path): \(severity.rawValue)[\(code)]: \(message)" }
+}
+
+/// Everything validation found in one body.
+public struct ValidationReport: Hashable, Sendable {
+    /// Every issue, in body order (syntax problems first).
+    public var issues: [ValidationIssue]
+    /// What decoded (nil when the JSON is malformed or not an object).
+    public var analysis: Analysis?
+
+    /// Creates a report.
+    public init(issues: [ValidationIssue], analysis: Analysis?) {
+        self.issues = issues
+        self.analysis = analysis
+    }
+
+    /// True when no issue is an error (warnings are allowed).
+    public var isValid: Bool { !issues.contains { $0.severity == .error } }
+
+    /// The errors only.
+    public var errors: [ValidationIssue] { issues.filter { $0.severity == .error } }
+
+    /// The warnings only.
+    public var warnings: [ValidationIssue] { issues.filter { $0.severity == .warning } }
+}
+
+extension ValidationReport {
+    /// `{"valid": bool, "issues": [{"path", "code", "severity", "message"}]}`, with `file`
+    /// first when given.
+    public func json(file: String? = nil, pretty: Bool = false) -> [UInt8] {
+        var w = JSONWriter(pretty: pretty, reserve: 256)
+        w.beginObject()
+        if let file {
+            w.key("file")
+            w.writeString(file)
+        }
+        w.key("valid")
+        w.writeBool(isValid)
+        w.key("issues")
+        w.beginArray()
+        for i in issues {
+            w.element()
+            w.beginObject()
+            w.key("path")
+            w.writeString(i.path)
+            w.key("code")
+            w.writeString(i.code)
+            w.key("severity")
+            w.writeString(i.severity.rawValue)
+            w.key("message")
+            w.writeString(i.message)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.bytes
+    }
+}

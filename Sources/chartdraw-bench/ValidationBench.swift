@@ -1,0 +1,178 @@
+import ChartDrawCore
+import ChartDrawWire
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `chartdraw-bench validate corpus FILE [--runs 5] [--warmup 1] [--dump OUT.jsonl]`,
+/// `validate large FILE [--runs 21] [--warmup 3]`, `validate one FILE`; `corpus-decode` and
+/// `corpus-parse` time decoding alone and the generic tree parser alone (diagnostics).
+///
+/// Times decoding and validating from raw bytes (parsing, every issue and its pointer inside
+/// the timing) as the peers of ../shared/bench/validation do; prints one JSON line.
+func validationBenchMain(_ args: [String]) -> Int32 {
+    var rest = args
+    func option(_ name: String, _ def: Int) -> Int {
+        guard let k = rest.firstIndex(of: name), k + 1 < rest.count, let v = Int(rest[k + 1]) else { return def }
+        rest.removeSubrange(k...(k + 1))
+        return v
+    }
+    func stringOption(_ name: String) -> String? {
+        guard let k = rest.firstIndex(of: name), k + 1 < rest.count else { return nil }
+        let v = rest[k + 1]
+        rest.removeSubrange(k...(k + 1))
+        return v
+    }
+    guard rest.count >= 2 else {
+        benchErr("usage: chartdraw-bench validate corpus|large|one FILE [--runs N] [--warmup N] [--dump OUT.jsonl]\n")
+        return 64
+    }
+    let mode = rest.removeFirst()
+    let runs = option("--runs", mode == "large" ? 21 : 5)
+    let warmup = option("--warmup", mode == "large" ? 3 : 1)
+    let dump = stringOption("--dump")
+    let path = rest.removeFirst()
+    guard let data = benchRead(path) else {
+        benchErr("chartdraw-bench: cannot read '\(path)'\n")
+        return 66
+    }
+    switch mode {
+    case "corpus", "corpus-decode", "corpus-parse":
+        // One document per non-empty line, as raw byte ranges into one buffer.
+        var lines: [Range<Int>] = []
+        var s = 0
+        for (k, c) in data.enumerated() where c == 0x0A {
+            var e = k
+            if e > s && data[e - 1] == 0x0D { e -= 1 }
+            if e > s { lines.append(s..<e) }
+            s = k + 1
+        }
+        if s < data.count { lines.append(s..<data.count) }
+        let bytes = lines.reduce(0) { $0 + $1.count }
+        var times: [Double] = []
+        var invalid = 0
+        var errors = 0
+        data.withUnsafeBytes { buf in
+            for run in 0..<(warmup + runs) {
+                invalid = 0
+                errors = 0
+                let t0 = benchNow()
+                for r in lines {
+                    let doc = UnsafeRawBufferPointer(rebasing: buf[r])
+                    if mode == "corpus-decode" {
+                        if (try? AnalysisDecoder.decode(Array(doc))) == nil { invalid += 1 }
+                        continue
+                    } else if mode == "corpus-parse" {
+                        if (try? JSONParser.parse(doc)) == nil { invalid += 1 }
+                        continue
+                    }
+                    let report = ChartAnalysisValidator.validate(doc)
+                    if !report.isValid {
+                        invalid += 1
+                        errors += report.errors.count
+                    }
+                }
+                let dt = benchNow() - t0
+                if run >= warmup { times.append(dt) }
+            }
+        }
+        let med = median(times)
+        let n = Double(lines.count)
+        print(
+            "{\"peer\":\"swift\",\"mode\":\"corpus\",\"docs\":\(lines.count),\"bytes\":\(bytes),\"runs\":\(runs),\"warmup\":\(warmup)"
+                + ",\"docs_per_s\":\(fmt(n / med)),\"docs_per_s_min\":\(fmt(n / (times.max() ?? med))),\"docs_per_s_max\":\(fmt(n / (times.min() ?? med)))"
+                + ",\"mb_per_s\":\(fmt(Double(bytes) / med / 1e6)),\"us_per_doc\":\(fmt(med / n * 1e6)),\"invalid_docs\":\(invalid),\"errors\":\(errors)}")
+        if let dump {
+            var out: [UInt8] = []
+            data.withUnsafeBytes { buf in
+                for (k, r) in lines.enumerated() {
+                    let report = ChartAnalysisValidator.validate(UnsafeRawBufferPointer(rebasing: buf[r]))
+                    var w = JSONWriter()
+                    w.beginObject()
+                    w.key("line")
+                    w.writeInteger(Int64(k + 1))
+                    w.key("valid")
+                    w.writeBool(report.isValid)
+                    w.key("errors")
+                    w.beginArray()
+                    for i in report.errors {
+                        w.element()
+                        w.beginArray()
+                        w.element()
+                        w.writeString(i.path)
+                        w.element()
+                        w.writeString("\(i.code): \(i.message)")
+                        w.endArray()
+                    }
+                    w.endArray()
+                    w.endObject()
+                    out += w.bytes
+                    out.append(0x0A)
+                }
+            }
+            guard benchWrite(dump, out) else {
+                benchErr("chartdraw-bench: cannot write '\(dump)'\n")
+                return 73
+            }
+        }
+        return 0
+    case "large":
+        var times: [Double] = []
+        var valid = false
+        data.withUnsafeBytes { buf in
+            for run in 0..<(warmup + runs) {
+                let t0 = benchNow()
+                let r = ChartAnalysisValidator.validate(buf)
+                let dt = benchNow() - t0
+                valid = r.isValid
+                if run >= warmup { times.append(dt) }
+            }
+        }
+        print(
+            "{\"peer\":\"swift\",\"mode\":\"large\",\"bytes\":\(data.count),\"runs\":\(runs),\"valid\":\(valid),\"median_ms\":\(fmt(median(times) * 1e3)),\"min_ms\":\(fmt((times.min() ?? 0) * 1e3)),\"max_ms\":\(fmt((times.max() ?? 0) * 1e3))}")
+        return 0
+    case "one":
+        let r = ChartAnalysisValidator.validate(data)
+        for i in r.issues { print("\(i.path): \(i.severity.rawValue)[\(i.code)]: \(i.message)") }
+        return r.isValid ? 0 : 1
+    default:
+        benchErr("chartdraw-bench: unknown validate mode '\(mode)'\n")
+        return 64
+    }
+}
+
+private func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    guard !s.isEmpty else { return .nan }
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+private func fmt(_ v: Double) -> String { JSONWriter.formatNumber((v * 1000).rounded() / 1000) }
+
+private func benchNow() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+private func benchErr(_ s: String) { _ = s.withCString { write(2, $0, strlen($0)) } }
+
+private func benchRead(_ path: String) -> [UInt8]? {
+    guard let f = fopen(path, "rb") else { return nil }
+    defer { fclose(f) }
+    var out: [UInt8] = []
+    var buf = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+        let n = fread(&buf, 1, buf.count, f)
+        if n <= 0 { break }
+        out.append(contentsOf: buf[0..<n])
+    }
+    return out
+}
+
+private func benchWrite(_ path: String, _ bytes: [UInt8]) -> Bool {
+    guard let f = fopen(path, "wb") else { return false }
+    defer { fclose(f) }
+    return fwrite(bytes, 1, bytes.count, f) == bytes.count
+}

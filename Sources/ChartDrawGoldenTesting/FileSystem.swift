@@ -1,0 +1,73 @@
+internal import Glibc
+
+/// The few file operations the golden harness needs, on Glibc (no Foundation).
+enum FileSystem {
+    /// The whole file, or `nil` when it cannot be read.
+    static func read(_ path: String) -> [UInt8]? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
+            if n > 0 { out.append(contentsOf: chunk[0..<n]) }
+            if n < chunk.count { break }
+        }
+        return ferror(f) == 0 ? out : nil
+    }
+
+    /// Writes the file (creating its folder), replacing it atomically; an error text on failure.
+    static func write(_ bytes: [UInt8], to path: String) -> String? {
+        if let slash = path.lastIndex(of: "/") {
+            if let e = makeDirectories(String(path[..<slash])) { return e }
+        }
+        let temporary = path + ".tmp-\(getpid())"
+        guard let f = fopen(temporary, "wb") else { return "cannot open \(temporary): \(errorText())" }
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, f) }
+        let closed = fclose(f)
+        guard written == bytes.count, closed == 0 else {
+            unlink(temporary)
+            return "cannot write \(path): \(errorText())"
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return "cannot rename onto \(path): \(errorText())"
+        }
+        return nil
+    }
+
+    /// `mkdir -p`; an error text on failure.
+    static func makeDirectories(_ path: String) -> String? {
+        if path.isEmpty || isDirectory(path) { return nil }
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            if let e = makeDirectories(String(path[..<slash])) { return e }
+        }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { return "cannot create \(path): \(errorText())" }
+        return nil
+    }
+
+    /// Whether a file or folder exists.
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// Whether `path` is a folder.
+    static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The names in a folder (no `.` or `..`), sorted; empty when it cannot be read.
+    static func list(_ path: String) -> [String] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    private static func errorText() -> String { String(cString: strerror(errno)) }
+}

@@ -1,1 +1,0 @@
-// Executes display lists with Cairo.

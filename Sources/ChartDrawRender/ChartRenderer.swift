@@ -1,0 +1,147 @@
+internal import CCairo
+public import ChartDrawCore
+
+/// Executes a ``ChartDrawCore/DisplayList`` with Cairo and returns PNG, SVG or PDF bytes.
+///
+/// Every call owns its own surface and context, so calls may run on many threads at once.
+/// The renderer holds no chart logic: it paints the background, then each item in order.
+public enum ChartRenderer {
+    /// The largest canvas width or height (Cairo's image surface limit).
+    public static let maximumSide = 32767
+
+    /// The creation date written into every PDF, so that equal lists give equal bytes.
+    static let fixedPDFDate = "2000-01-01T00:00:00Z"
+
+    /// Renders a list in a format (PNG with default ``PNGOptions``).
+    public static func render(_ list: DisplayList, format: ImageFormat) throws(RenderError) -> [UInt8] {
+        switch format {
+        case .png: return try renderPNG(list)
+        case .svg: return try renderSVG(list)
+        case .pdf: return try renderPDF(list)
+        }
+    }
+
+    /// Renders a list to PNG bytes.
+    public static func renderPNG(_ list: DisplayList, options: PNGOptions = .init()) throws(RenderError) -> [UInt8] {
+        let canvas = try paintImage(list)
+        return try canvas.withARGB32 { (base, stride) throws(RenderError) in
+            try PNGEncoder(
+                width: list.width, height: list.height, source: .cairoARGB32(base, stride: stride), options: options
+            )
+            .encode()
+        }
+    }
+
+    /// Renders a list to pixels (for tests and benchmarks; no encoding).
+    public static func rasterize(_ list: DisplayList) throws(RenderError) -> RGBAImage {
+        let canvas = try paintImage(list)
+        return canvas.withARGB32 { base, stride in
+            RGBAImage(unpremultiplying: base, stride: stride, width: list.width, height: list.height, opaqueOnly: false)
+        }
+    }
+
+    /// Renders a list to an SVG document (text as glyph outlines).
+    public static func renderSVG(_ list: DisplayList) throws(RenderError) -> [UInt8] {
+        try DisplayListPainter.checkCanvas(list)
+        let sink = ByteSink()
+        do {
+            let canvas = try CairoSurface.svg(width: list.width, height: list.height, sink: sink)
+            try DisplayListPainter.paint(list, on: canvas.context)
+            try canvas.finish("write the SVG document")
+        }
+        return SVGNormalizer.normalizeSurfaceIDs(sink.bytes)
+    }
+
+    /// Renders a list to a one-page PDF document (fonts embedded as subsets).
+    public static func renderPDF(_ list: DisplayList) throws(RenderError) -> [UInt8] {
+        try DisplayListPainter.checkCanvas(list)
+        let sink = ByteSink()
+        do {
+            let canvas = try CairoSurface.pdf(width: list.width, height: list.height, sink: sink)
+            try DisplayListPainter.paint(list, on: canvas.context)
+            try canvas.finish("write the PDF document")
+        }
+        return sink.bytes
+    }
+
+    /// Encodes pixels as PNG (used to write reference images and artifacts).
+    public static func encodePNG(_ image: RGBAImage, options: PNGOptions = .init()) throws(RenderError) -> [UInt8] {
+        guard image.width > 0, image.height > 0 else {
+            throw .invalidCanvasSize(width: image.width, height: image.height)
+        }
+        return try image.pixels.withUnsafeBufferPointer { (buf) throws(RenderError) in
+            try PNGEncoder(width: image.width, height: image.height, source: .rgba(buf.baseAddress!), options: options)
+                .encode()
+        }
+    }
+
+    /// The Cairo library version in use, e.g. `1.16.0`.
+    public static var cairoVersion: String { String(cString: cairo_version_string()) }
+
+    /// The FreeType library version in use, e.g. `2.12.1`, or `unknown` if the fonts failed to load.
+    public static var freetypeVersion: String {
+        var major: Int32 = 0, minor: Int32 = 0, patch: Int32 = 0
+        var library: FT_Library?
+        guard FT_Init_FreeType(&library) == 0, let library else { return "unknown" }
+        FT_Library_Version(library, &major, &minor, &patch)
+        FT_Done_FreeType(library)
+        return "\(major).\(minor).\(patch)"
+    }
+
+    /// Checks that the pinned fonts load; throws ``RenderError/fontMissing(path:)`` otherwise.
+    public static func checkFonts() throws(RenderError) {
+        _ = try PinnedFonts.shared.get()
+    }
+
+    /// Paints a list on a fresh image surface and flushes it.
+    private static func paintImage(_ list: DisplayList) throws(RenderError) -> CairoSurface {
+        try DisplayListPainter.checkCanvas(list)
+        let canvas = try CairoSurface.image(width: list.width, height: list.height)
+        try DisplayListPainter.paint(list, on: canvas.context)
+        try canvas.checkStatus("paint the display list")
+        cairo_surface_flush(canvas.surface)
+        return canvas
+    }
+}
+
+extension CairoSurface {
+    /// Calls `body` with the flushed ARGB32 data of an image surface and its stride.
+    func withARGB32<R, E: Error>(_ body: (UnsafePointer<UInt8>, Int) throws(E) -> R) throws(E) -> R {
+        let data = cairo_image_surface_get_data(surface)!
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        return try withExtendedLifetime(self) { () throws(E) -> R in try body(UnsafePointer(data), stride) }
+    }
+}
+
+extension RGBAImage {
+    /// Straight RGBA from Cairo ARGB32 (premultiplied) or RGB24 (`opaqueOnly`, alpha ignored).
+    init(unpremultiplying base: UnsafePointer<UInt8>, stride: Int, width: Int, height: Int, opaqueOnly: Bool) {
+        let px = [UInt8](unsafeUninitializedCapacity: width * height * 4) { out, count in
+            var o = 0
+            for y in 0..<height {
+                let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<width {
+                    let p = row[x]
+                    let a = opaqueOnly ? 255 : p >> 24
+                    var r = (p >> 16) & 0xFF
+                    var g = (p >> 8) & 0xFF
+                    var b = p & 0xFF
+                    if a == 0 {
+                        r = 0; g = 0; b = 0
+                    } else if a != 255 {
+                        r = (r * 255 + a / 2) / a
+                        g = (g * 255 + a / 2) / a
+                        b = (b * 255 + a / 2) / a
+                    }
+                    out[o] = UInt8(truncatingIfNeeded: r)
+                    out[o + 1] = UInt8(truncatingIfNeeded: g)
+                    out[o + 2] = UInt8(truncatingIfNeeded: b)
+                    out[o + 3] = UInt8(truncatingIfNeeded: a)
+                    o += 4
+                }
+            }
+            count = o
+        }
+        self.init(width: width, height: height, pixels: px)!
+    }
+}

@@ -1,0 +1,309 @@
+internal import CCairo
+
+/// A PNG writer on zlib: 8-bit RGB (colour type 2) when every pixel is opaque, else RGBA
+/// (type 6); one IDAT chunk; no time stamp or other varying chunk, so equal pixels give equal
+/// bytes.
+struct PNGEncoder {
+    /// Where the pixels come from.
+    enum Source {
+        /// Cairo ARGB32: premultiplied, one native-endian `UInt32` per pixel, `stride` bytes a row.
+        case cairoARGB32(UnsafePointer<UInt8>, stride: Int)
+        /// Straight RGBA bytes, `width × 4` a row.
+        case rgba(UnsafePointer<UInt8>)
+    }
+
+    let width: Int
+    let height: Int
+    let source: Source
+    let options: PNGOptions
+
+    /// Encodes the image. Rows are filtered into a small chunk buffer that is fed to zlib as it
+    /// fills, so the filtered image never exists whole and the working set stays in cache.
+    func encode() throws(RenderError) -> [UInt8] {
+        let opaque = isOpaque()
+        let bpp = opaque ? 3 : 4
+        let rowBytes = width * bpp
+        let lineBytes = rowBytes + 1
+        let rowsPerChunk = max(1, (1 << 16) / lineBytes)
+        var chunk = [UInt8](repeating: 0, count: rowsPerChunk * lineBytes)
+        var previous = [UInt8](repeating: 0, count: rowBytes)
+        var current = [UInt8](repeating: 0, count: rowBytes)
+        var scratch = [UInt8](repeating: 0, count: options.filter == .adaptive ? rowBytes * 4 : 0)
+        return try assemble(totalInput: height * lineBytes, colourType: opaque ? 2 : 6) { (feed) throws(RenderError) in
+            var y = 0
+            while y < height {
+                let rows = min(rowsPerChunk, height - y)
+                chunk.withUnsafeMutableBufferPointer { out in
+                    current.withUnsafeMutableBufferPointer { cur in
+                        previous.withUnsafeMutableBufferPointer { prev in
+                            scratch.withUnsafeMutableBufferPointer { tmp in
+                                var c = cur.baseAddress!
+                                var p = prev.baseAddress!
+                                for r in 0..<rows {
+                                    unpackRow(y + r, bpp: bpp, into: c)
+                                    PNGEncoder.filterRow(
+                                        options.filter, c, p, count: rowBytes, bpp: bpp,
+                                        into: out.baseAddress! + r * lineBytes, scratch: tmp.baseAddress)
+                                    swap(&c, &p)
+                                }
+                                // Leave the last row in `previous` for the next chunk.
+                                if p != prev.baseAddress! { prev.baseAddress!.update(from: p, count: rowBytes) }
+                            }
+                        }
+                    }
+                }
+                y += rows
+                try chunk.withUnsafeBufferPointer { (buf) throws(RenderError) in
+                    try feed(buf.baseAddress!, rows * lineBytes, y == height)
+                }
+            }
+        }
+    }
+
+    private func isOpaque() -> Bool {
+        switch source {
+        case .cairoARGB32(let base, let stride):
+            for y in 0..<height {
+                // AND of all pixels: a branch-free reduction the compiler vectorises.
+                let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
+                var all: UInt32 = 0xFFFF_FFFF
+                for x in 0..<width { all &= row[x] }
+                if all >> 24 != 0xFF { return false }
+            }
+        case .rgba(let base):
+            var i = 3
+            let n = width * height * 4
+            while i < n {
+                if base[i] != 255 { return false }
+                i += 4
+            }
+        }
+        return true
+    }
+
+    /// Writes row `y` as straight RGB or RGBA bytes.
+    private func unpackRow(_ y: Int, bpp: Int, into out: UnsafeMutablePointer<UInt8>) {
+        switch source {
+        case .cairoARGB32(let base, let stride):
+            let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
+            if bpp == 3 {
+                // Opaque: premultiplied equals straight; just reorder to R, G, B.
+                var dst = out
+                for x in 0..<width {
+                    let p = row[x]
+                    dst[0] = UInt8(truncatingIfNeeded: p >> 16)
+                    dst[1] = UInt8(truncatingIfNeeded: p >> 8)
+                    dst[2] = UInt8(truncatingIfNeeded: p)
+                    dst += 3
+                }
+                return
+            }
+            var dst = out
+            for x in 0..<width {
+                let p = row[x]
+                let a = p >> 24
+                var r = (p >> 16) & 0xFF
+                var g = (p >> 8) & 0xFF
+                var b = p & 0xFF
+                if a != 255 {
+                    if a == 0 {
+                        r = 0
+                        g = 0
+                        b = 0
+                    } else {
+                        r = (r * 255 + a / 2) / a
+                        g = (g * 255 + a / 2) / a
+                        b = (b * 255 + a / 2) / a
+                    }
+                }
+                dst[0] = UInt8(truncatingIfNeeded: r)
+                dst[1] = UInt8(truncatingIfNeeded: g)
+                dst[2] = UInt8(truncatingIfNeeded: b)
+                dst[3] = UInt8(truncatingIfNeeded: a)
+                dst += 4
+            }
+        case .rgba(let base):
+            let row = base + y * width * 4
+            if bpp == 4 {
+                out.update(from: row, count: width * 4)
+            } else {
+                var src = row
+                var dst = out
+                for _ in 0..<width {
+                    dst[0] = src[0]
+                    dst[1] = src[1]
+                    dst[2] = src[2]
+                    src += 4
+                    dst += 3
+                }
+            }
+        }
+    }
+
+    /// Writes the filter type byte and the filtered row to `dst`.
+    static func filterRow(
+        _ filter: PNGOptions.Filter, _ cur: UnsafePointer<UInt8>, _ prev: UnsafePointer<UInt8>, count n: Int, bpp: Int,
+        into dst: UnsafeMutablePointer<UInt8>, scratch: UnsafeMutablePointer<UInt8>?
+    ) {
+        switch filter {
+        case .none:
+            dst[0] = 0
+            (dst + 1).update(from: cur, count: n)
+        case .sub: dst[0] = 1; sub(cur, n, bpp, dst + 1)
+        case .up: dst[0] = 2; up(cur, prev, n, dst + 1)
+        case .average: dst[0] = 3; average(cur, prev, n, bpp, dst + 1)
+        case .paeth: dst[0] = 4; paeth(cur, prev, n, bpp, dst + 1)
+        case .adaptive:
+            guard let scratch else { return }
+            // Candidates: none (the row itself), sub, up, average, paeth.
+            sub(cur, n, bpp, scratch)
+            up(cur, prev, n, scratch + n)
+            average(cur, prev, n, bpp, scratch + 2 * n)
+            paeth(cur, prev, n, bpp, scratch + 3 * n)
+            var best = 0
+            var bestCost = cost(cur, n)
+            for k in 1...4 {
+                let c = cost(scratch + (k - 1) * n, n)
+                if c < bestCost { best = k; bestCost = c }
+            }
+            dst[0] = UInt8(best)
+            (dst + 1).update(from: best == 0 ? cur : UnsafePointer(scratch + (best - 1) * n), count: n)
+        }
+    }
+
+    /// Sum of the bytes read as signed magnitudes (libpng's heuristic).
+    @inline(__always) private static func cost(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        var s = 0
+        for i in 0..<n {
+            let v = Int(p[i])
+            s &+= v < 128 ? v : 256 - v
+        }
+        return s
+    }
+
+    @inline(__always) private static func sub(
+        _ cur: UnsafePointer<UInt8>, _ n: Int, _ bpp: Int, _ out: UnsafeMutablePointer<UInt8>
+    ) {
+        for i in 0..<min(bpp, n) { out[i] = cur[i] }
+        var i = bpp
+        while i < n {
+            out[i] = cur[i] &- cur[i - bpp]
+            i += 1
+        }
+    }
+
+    @inline(__always) private static func up(
+        _ cur: UnsafePointer<UInt8>, _ prev: UnsafePointer<UInt8>, _ n: Int, _ out: UnsafeMutablePointer<UInt8>
+    ) {
+        for i in 0..<n { out[i] = cur[i] &- prev[i] }
+    }
+
+    @inline(__always) private static func average(
+        _ cur: UnsafePointer<UInt8>, _ prev: UnsafePointer<UInt8>, _ n: Int, _ bpp: Int,
+        _ out: UnsafeMutablePointer<UInt8>
+    ) {
+        for i in 0..<n {
+            let left = i >= bpp ? Int(cur[i - bpp]) : 0
+            out[i] = cur[i] &- UInt8((left + Int(prev[i])) >> 1)
+        }
+    }
+
+    @inline(__always) private static func paeth(
+        _ cur: UnsafePointer<UInt8>, _ prev: UnsafePointer<UInt8>, _ n: Int, _ bpp: Int,
+        _ out: UnsafeMutablePointer<UInt8>
+    ) {
+        for i in 0..<n {
+            let a = i >= bpp ? Int(cur[i - bpp]) : 0
+            let b = Int(prev[i])
+            let c = i >= bpp ? Int(prev[i - bpp]) : 0
+            let p = a + b - c
+            let pa = abs(p - a)
+            let pb = abs(p - b)
+            let pc = abs(p - c)
+            let pred = pa <= pb && pa <= pc ? a : (pb <= pc ? b : c)
+            out[i] = cur[i] &- UInt8(pred)
+        }
+    }
+
+    /// Signature, IHDR, one IDAT compressed straight into the output, IEND. `produce` calls
+    /// `feed(bytes, count, isLast)` with the filtered scanlines in order.
+    private func assemble(
+        totalInput: Int, colourType: UInt8,
+        produce: ((UnsafePointer<UInt8>, Int, Bool) throws(RenderError) -> Void) throws(RenderError) -> Void
+    ) throws(RenderError) -> [UInt8] {
+        var stream = z_stream()
+        let strategy: Int32
+        switch options.strategy {
+        case .default: strategy = Z_DEFAULT_STRATEGY
+        case .filtered: strategy = Z_FILTERED
+        case .rle: strategy = Z_RLE
+        }
+        let level = Int32(max(0, min(9, options.level)))
+        let initStatus = deflateInit2_(
+            &stream, level, Z_DEFLATED, 15, 8, strategy, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+        guard initStatus == Z_OK else { throw .pngEncoding("deflateInit2 returned \(initStatus)") }
+        defer { deflateEnd(&stream) }
+        let bound = Int(deflateBound(&stream, uLong(totalInput)))
+        let headerCount = 8 + 25 + 8  // signature, IHDR chunk, IDAT length and type
+        let capacity = headerCount + bound + 4 + 12
+        var failure: RenderError?
+        let out = [UInt8](unsafeUninitializedCapacity: capacity) { buf, initialized in
+            let base = buf.baseAddress!
+            var o = 0
+            func put(_ bytes: [UInt8]) {
+                for b in bytes {
+                    base[o] = b
+                    o += 1
+                }
+            }
+            func put32(_ v: UInt32) {
+                put([UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)])
+            }
+            func crcOf(_ start: Int, _ count: Int) -> UInt32 { UInt32(crc32(0, base + start, uInt(count))) }
+            put([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+            put32(13)
+            let ihdrStart = o
+            put(Array("IHDR".utf8))
+            put32(UInt32(width))
+            put32(UInt32(height))
+            put([8, colourType, 0, 0, 0])
+            put32(crcOf(ihdrStart, 17))
+            let lengthAt = o
+            put32(0)
+            let idatStart = o
+            put(Array("IDAT".utf8))
+            let dataStart = o
+            stream.next_out = base + dataStart
+            stream.avail_out = uInt(bound)
+            do throws(RenderError) {
+                try produce { (bytes, count, isLast) throws(RenderError) in
+                    stream.next_in = UnsafeMutablePointer(mutating: bytes)
+                    stream.avail_in = uInt(count)
+                    let status = deflate(&stream, isLast ? Z_FINISH : Z_NO_FLUSH)
+                    let expected = isLast ? Z_STREAM_END : Z_OK
+                    guard status == expected, stream.avail_in == 0 else {
+                        throw .pngEncoding("deflate returned \(status) with \(stream.avail_in) bytes left")
+                    }
+                }
+            } catch {
+                failure = error
+                initialized = 0
+                return
+            }
+            let dataCount = Int(stream.total_out)
+            o = dataStart + dataCount
+            let saved = o
+            o = lengthAt
+            put32(UInt32(dataCount))
+            o = saved
+            put32(crcOf(idatStart, 4 + dataCount))
+            put32(0)
+            let iendStart = o
+            put(Array("IEND".utf8))
+            put32(crcOf(iendStart, 4))
+            initialized = o
+        }
+        if let failure { throw failure }
+        return out
+    }
+}

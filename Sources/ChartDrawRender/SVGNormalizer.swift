@@ -1,0 +1,42 @@
+/// Makes Cairo's SVG output independent of how many surfaces the process created before.
+enum SVGNormalizer {
+    /// Cairo 1.16 names groups `surfaceN` after a process-wide surface counter; renumber them
+    /// 1, 2, 3... in order of first appearance so equal lists give equal bytes.
+    static func normalizeSurfaceIDs(_ bytes: [UInt8]) -> [UInt8] {
+        let token = Array("surface".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var mapping: [ArraySlice<UInt8>: Int] = [:]
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            if bytes[i] == token[0], i + token.count < n, bytes[i..<(i + token.count)].elementsEqual(token),
+                i == 0 || !isNameByte(bytes[i - 1])
+            {
+                var j = i + token.count
+                while j < n, bytes[j] >= 48, bytes[j] <= 57 { j += 1 }
+                if j > i + token.count, j >= n || !isNameByte(bytes[j]) {
+                    let digits = bytes[(i + token.count)..<j]
+                    let number: Int
+                    if let known = mapping[digits] {
+                        number = known
+                    } else {
+                        number = mapping.count + 1
+                        mapping[digits] = number
+                    }
+                    out.append(contentsOf: token)
+                    out.append(contentsOf: Array(String(number).utf8))
+                    i = j
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return out
+    }
+
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 || b == 45
+    }
+}

@@ -83,11 +83,12 @@ let package = Package(
         .testTarget(
             name: "ChartDrawWireTests",
             dependencies: ["ChartDrawCore", "ChartDrawWire"],
+            exclude: ["Fixtures"],
             swiftSettings: settings
         ),
         .testTarget(
             name: "ChartDrawRenderTests",
-            dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawRender", "ChartDrawGoldenTesting"],
+            dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawRender", "ChartDrawGoldenTesting", "CCairo"],
             swiftSettings: settings
         ),
         .testTarget(

@@ -1,1 +1,13 @@
-print("chartdraw-bench")
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// chartdraw-bench: the engine's side of ../shared/bench.
+//   chartdraw-bench validate corpus|large|one FILE ...     (validation, see ValidationBench.swift)
+//   chartdraw-bench --workload F.json --out OUT.png       (one image, the peers' command line)
+//   chartdraw-bench --batch F.jsonl --k K --png mem|none  (warm loop, the peers' command line)
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "validate" {
+    exit(validationBenchMain(Array(arguments.dropFirst())))
+}
+exit(renderBenchMain(arguments))

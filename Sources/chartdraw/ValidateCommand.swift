@@ -1,8 +1,153 @@
 import ArgumentParser
+import ChartDrawCore
+import ChartDrawWire
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The output format of `validate`.
+enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json
+}
 
 /// `chartdraw validate`: every problem of a body, each with its JSON path and code.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "validate", abstract: "Validate request bodies before upload.")
-    func run() throws {}
+        commandName: "validate", abstract: "Validate request bodies before upload.",
+        discussion: """
+            Text output: one line per issue, `FILE:PATH: severity[code]: message`, then a summary.
+            JSON output: {"valid": bool, "issues": [{"path", "code", "severity", "message"}]} for
+            one file; for several, one object per line with a "file" member. Several files are
+            validated in parallel; output keeps the argument order. Codes: docs/validation-codes.md.
+            """)
+
+    @Option(help: "The endpoint the bodies are for: create, update or append.")
+    var endpoint: EndpointArgument = .create
+
+    @Option(help: "The existing analysis (a create body), for update and append rules on the merged result.")
+    var existing: String?
+
+    @Flag(help: "Report unknown fields, unknown enum values and long texts as warnings, not errors.")
+    var lenient = false
+
+    @Option(help: "text or json.")
+    var format: ReportFormat = .text
+
+    @Argument(help: "Bodies to validate (JSON files, or - for standard input).")
+    var files: [String]
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("Give at least one file, or - for standard input.") }
+        guard files.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("Standard input (-) can be given only once.") }
+    }
+
+    /// What one file gave: a report, or a read error.
+    enum Outcome {
+        case report(ValidationReport)
+        case unreadable(FileIOError)
+    }
+
+    func run() throws {
+        var old: Analysis?
+        if let existing {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileIO.read(existing)
+            } catch {
+                FileIO.stderr("\(error)\n")
+                throw ExitStatus.unreadable.code
+            }
+            do {
+                old = try AnalysisDecoder.decode(bytes)
+            } catch {
+                FileIO.stderr("chartdraw: cannot use --existing '\(existing)': \(error.message)\n")
+                throw ExitStatus.invalid.code
+            }
+        }
+        let outcomes = Self.validateAll(files, endpoint: endpoint.endpoint, policy: lenient ? .lenient : .strict, existing: old)
+        var out = ""
+        var invalid = 0
+        var unreadable = 0
+        var errors = 0
+        var warnings = 0
+        for (file, outcome) in zip(files, outcomes) {
+            switch outcome {
+            case .unreadable(let e):
+                unreadable += 1
+                FileIO.stderr("\(e)\n")
+            case .report(let r):
+                if !r.isValid { invalid += 1 }
+                let ne = r.errors.count
+                errors += ne
+                warnings += r.issues.count - ne
+                switch format {
+                case .text:
+                    for i in r.issues { out += IssueText.line(file, i) }
+                case .json:
+                    out += String(decoding: r.json(file: files.count > 1 ? file : nil), as: UTF8.self) + "\n"
+                }
+            }
+        }
+        if format == .text {
+            let checked = files.count - unreadable
+            if files.count == 1 && unreadable == 0 {
+                out += "\(files[0]): \(invalid == 0 ? "valid" : "invalid"): \(IssueText.counts(errors, warnings))\n"
+            } else if checked > 0 {
+                out += "\(checked) file\(checked == 1 ? "" : "s") checked: \(checked - invalid) valid, \(invalid) invalid; \(IssueText.counts(errors, warnings))\n"
+            }
+        }
+        FileIO.stdout(out)
+        if unreadable > 0 { throw ExitStatus.unreadable.code }
+        if invalid > 0 { throw ExitStatus.invalid.code }
+    }
+
+    /// Reads and validates every file, in parallel over all cores; results in argument order.
+    static func validateAll(_ files: [String], endpoint: Endpoint, policy: ValidationPolicy, existing: Analysis?) -> [Outcome] {
+        let results = ResultSlots(count: files.count)
+        let progress = FileIO.stderrIsTerminal && files.count >= 200
+        let chunk = max(64, files.count / 50)
+        var start = 0
+        while start < files.count {
+            let end = min(files.count, start + chunk)
+            let base = start
+            DispatchQueue.concurrentPerform(iterations: end - start) { k in
+                let i = base + k
+                do throws(FileIOError) {
+                    let bytes = try FileIO.read(files[i])
+                    results.set(i, .report(ChartAnalysisValidator.validate(bytes, endpoint: endpoint, policy: policy, existing: existing)))
+                } catch {
+                    results.set(i, .unreadable(error))
+                }
+            }
+            start = end
+            if progress { FileIO.stderr("\rvalidated \(start)/\(files.count)") }
+        }
+        if progress { FileIO.stderr("\r\u{1B}[K") }
+        return results.values()
+    }
+}
+
+/// One slot per file, each written by exactly one iteration of a concurrent loop.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [ValidateCommand.Outcome?]
+    private var lock = pthread_mutex_t()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+        pthread_mutex_init(&lock, nil)
+    }
+
+    deinit { pthread_mutex_destroy(&lock) }
+
+    func set(_ i: Int, _ v: ValidateCommand.Outcome) {
+        pthread_mutex_lock(&lock)
+        slots[i] = v
+        pthread_mutex_unlock(&lock)
+    }
+
+    func values() -> [ValidateCommand.Outcome] {
+        slots.map { $0 ?? .unreadable(FileIOError(path: "?", reading: true, reason: "not read")) }
+    }
 }

@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A file that cannot be read or written, with a one-line reason for people.
+struct FileIOError: Error, CustomStringConvertible {
+    /// The path as the user gave it (`-` for standard input or output).
+    var path: String
+    /// Whether reading or writing failed.
+    var reading: Bool
+    /// A short reason, e.g. "no such file".
+    var reason: String
+
+    /// `chartdraw: cannot read 'x.json': no such file`.
+    var description: String {
+        let name = path == "-" ? (reading ? "standard input" : "standard output") : "'\(path)'"
+        return "chartdraw: cannot \(reading ? "read" : "write") \(name): \(reason)"
+    }
+
+    /// The reason for an errno value.
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file"
+        case EACCES, EPERM: return "permission denied"
+        case EISDIR: return "is a directory"
+        case ENOTDIR: return "a part of the path is not a directory"
+        case ENOSPC: return "no space left on the device"
+        case EROFS: return "read-only file system"
+        case EEXIST: return "a file is in the way"
+        default:
+            if let s = strerror(code) { return String(cString: s).lowercased() }
+            return "error \(code)"
+        }
+    }
+}
+
+/// Whole-file reading and atomic writing with the C library; `-` is standard input/output.
+enum FileIO {
+    /// Reads a whole file, or standard input for `-`.
+    static func read(_ path: String) throws(FileIOError) -> [UInt8] {
+        let fd: Int32
+        if path == "-" {
+            fd = 0
+        } else {
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw FileIOError(path: path, reading: true, reason: FileIOError.reason(errno)) }
+        }
+        defer { if fd != 0 { close(fd) } }
+        var st = stat()
+        var size = 0
+        if fstat(fd, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR { throw FileIOError(path: path, reading: true, reason: "is a directory") }
+            if (st.st_mode & S_IFMT) == S_IFREG { size = Int(st.st_size) }
+        }
+        var out = [UInt8](repeating: 0, count: max(size, 65536))
+        var count = 0
+        while true {
+            if count == out.count { out.append(contentsOf: [UInt8](repeating: 0, count: out.count)) }
+            let n = out.withUnsafeMutableBytes { buf in
+                Glibc.read(fd, buf.baseAddress! + count, buf.count - count)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileIOError(path: path, reading: true, reason: FileIOError.reason(errno))
+            }
+            if n == 0 { break }
+            count += n
+        }
+        out.removeSubrange(count...)
+        return out
+    }
+
+    /// Writes all bytes to a descriptor; false on failure.
+    @discardableResult
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buf in
+            var done = 0
+            while done < buf.count {
+                let n = write(fd, buf.baseAddress! + done, buf.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                done += n
+            }
+            return true
+        }
+    }
+
+    /// Writes text to standard output.
+    static func stdout(_ s: String) { writeAll(1, Array(s.utf8)) }
+
+    /// Writes text to standard error.
+    static func stderr(_ s: String) { writeAll(2, Array(s.utf8)) }
+
+    /// Whether standard error is a terminal.
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same directory, fsync, then
+/// rename over the target; the temporary file is removed on failure. `-` is standard output.
+func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileIOError) {
+    if path == "-" {
+        guard FileIO.writeAll(1, bytes) else { throw FileIOError(path: path, reading: false, reason: FileIOError.reason(errno)) }
+        return
+    }
+    let slash = path.lastIndex(of: "/")
+    let dir = slash.map { String(path[..<$0]) } ?? "."
+    let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    guard !base.isEmpty else { throw FileIOError(path: path, reading: false, reason: "is a directory") }
+    var st = stat()
+    if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+        throw FileIOError(path: path, reading: false, reason: "is a directory")
+    }
+    var tmp = ""
+    var fd: Int32 = -1
+    for attempt in 0..<100 {
+        tmp = (dir.isEmpty ? "" : dir + "/") + ".\(base).\(getpid()).\(attempt).tmp"
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd >= 0 || errno != EEXIST { break }
+    }
+    guard fd >= 0 else { throw FileIOError(path: path, reading: false, reason: FileIOError.reason(errno)) }
+    func fail(_ code: Int32) -> FileIOError {
+        close(fd)
+        unlink(tmp)
+        return FileIOError(path: path, reading: false, reason: FileIOError.reason(code))
+    }
+    guard FileIO.writeAll(fd, bytes) else { throw fail(errno) }
+    guard fsync(fd) == 0 else { throw fail(errno) }
+    guard close(fd) == 0 else {
+        let e = errno
+        unlink(tmp)
+        throw FileIOError(path: path, reading: false, reason: FileIOError.reason(e))
+    }
+    guard rename(tmp, path) == 0 else {
+        let e = errno
+        unlink(tmp)
+        throw FileIOError(path: path, reading: false, reason: FileIOError.reason(e))
+    }
+}

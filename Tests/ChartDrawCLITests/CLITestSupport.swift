@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Runs the built `chartdraw` binary (it sits in the products directory next to the test
+/// bundle) and captures its output.
+enum CLI {
+    /// The products directory: the parent of the `.xctest` bundle (or of the test runner).
+    static var productsDirectory: URL {
+        for arg in CommandLine.arguments {
+            let url = URL(fileURLWithPath: arg)
+            if let bundle = url.pathComponents.firstIndex(where: { $0.hasSuffix(".xctest") }) {
+                var dir = URL(fileURLWithPath: "/")
+                for c in url.pathComponents[1..<bundle] { dir.appendPathComponent(c) }
+                return dir
+            }
+        }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    }
+
+    /// The path of the `chartdraw` binary.
+    static var binary: URL { productsDirectory.appendingPathComponent("chartdraw") }
+
+    /// The official examples (fixtures of the wire tests).
+    static func fixture(_ name: String, filePath: String = #filePath) -> String {
+        URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ChartDrawWireTests/Fixtures/\(name)").path
+    }
+
+    /// What a run gave.
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `chartdraw ARGS`, feeding `stdin`.
+    static func run(_ args: [String], stdin: String? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        let out = Pipe()
+        let err = Pipe()
+        let inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// A new temporary file holding `text`.
+    static func temp(_ text: String, name: String = "body.json") throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chartdraw-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+}

@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "ChartDrawCore", targets: ["ChartDrawCore"]),
         .library(name: "ChartDrawWire", targets: ["ChartDrawWire"]),
         .library(name: "ChartDrawRender", targets: ["ChartDrawRender"]),
+        .library(name: "ChartDraw", targets: ["ChartDraw"]),
         .executable(name: "chartdraw", targets: ["chartdraw"]),
     ],
     dependencies: [
@@ -47,11 +48,17 @@ let package = Package(
             dependencies: ["ChartDrawCore", "CCairo"],
             swiftSettings: settings
         ),
+        // One import and one call: analysis (+ candles + options) to image bytes.
+        .target(
+            name: "ChartDraw",
+            dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawRender"],
+            swiftSettings: settings
+        ),
         // The command-line tool: parse arguments, read, call the libraries, write.
         .executableTarget(
             name: "chartdraw",
             dependencies: [
-                "ChartDrawCore", "ChartDrawWire", "ChartDrawRender",
+                "ChartDrawCore", "ChartDrawWire", "ChartDrawRender", "ChartDraw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -59,13 +66,13 @@ let package = Package(
         // Benchmark harness speaking the peers' command line (../shared/bench).
         .executableTarget(
             name: "chartdraw-bench",
-            dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawRender"],
+            dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawRender", "ChartDraw"],
             swiftSettings: settings
         ),
         // Test support: pixel comparison, diff images, record modes.
         .target(
             name: "ChartDrawGoldenTesting",
-            dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawRender"],
+            dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawRender", "ChartDraw"],
             swiftSettings: settings
         ),
 
@@ -73,7 +80,7 @@ let package = Package(
     ] + ["GBPUSDBounce", "BTCFibChannel", "US500Supply"].map { name in
         .executableTarget(
             name: name,
-            dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawRender"],
+            dependencies: ["ChartDraw"],
             path: "Examples/\(name)",
             exclude: ["analysis.json", "candles.csv", "preview.png"],
             swiftSettings: settings
@@ -88,7 +95,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ChartDrawRenderTests",
-            dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawRender", "ChartDrawGoldenTesting", "CCairo"],
+            dependencies: [
+                "ChartDrawCore", "ChartDrawWire", "ChartDrawRender", "ChartDraw", "ChartDrawGoldenTesting", "CCairo",
+            ],
             swiftSettings: settings
         ),
         .testTarget(

@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChartDrawCLITests",
-            dependencies: ["chartdraw", "GBPUSDBounce", "BTCFibChannel", "US500Supply"],
+            dependencies: ["chartdraw", "ChartDraw", "GBPUSDBounce", "BTCFibChannel", "US500Supply"],
             swiftSettings: settings
         ),
     ]

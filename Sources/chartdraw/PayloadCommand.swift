@@ -1,6 +1,5 @@
 import ArgumentParser
-import ChartDrawCore
-import ChartDrawWire
+import ChartDraw
 
 /// The endpoint as a command-line value.
 enum EndpointArgument: String, CaseIterable, ExpressibleByArgument {

@@ -1,8 +1,210 @@
 import ArgumentParser
+import ChartDraw
+
+/// The `--theme` values.
+enum ThemeArgument: String, CaseIterable, ExpressibleByArgument {
+    case light, dark
+
+    var theme: ChartTheme { self == .light ? .light : .dark }
+}
+
+/// The `--format` values.
+enum FormatArgument: String, CaseIterable, ExpressibleByArgument {
+    case png, svg, pdf
+
+    var format: ImageFormat {
+        switch self {
+        case .png: return .png
+        case .svg: return .svg
+        case .pdf: return .pdf
+        }
+    }
+}
+
+/// A time option: ISO-8601 UTC (`2026-01-08T12:00:00Z`).
+struct TimeArgument: ExpressibleByArgument {
+    var value: Timestamp
+
+    init?(argument: String) {
+        guard let t = Timestamp(iso8601: argument) else { return nil }
+        value = t
+    }
+
+    static var defaultValueDescription: String { "ISO-8601 UTC time" }
+}
 
 /// `chartdraw render`: draw an analysis over candles to PNG, SVG or PDF.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "render", abstract: "Render an analysis to PNG, SVG or PDF.")
-    func run() throws {}
+        commandName: "render", abstract: "Render an analysis to PNG, SVG or PDF.",
+        discussion: """
+            The analysis (a create body) is validated first; an invalid one is reported exactly
+            as `chartdraw validate` reports it, and nothing is written. Candles come from a CSV
+            file (time,open,high,low,close[,volume]) or a JSON array of objects with the same
+            keys; times are ISO-8601 UTC or Unix seconds. The output is written atomically
+            (a temporary file, then a rename), so a failed render leaves no half-written file.
+            Limits: width and height \(ChartOptions.logicalSizeLimits.lowerBound) to \
+            \(ChartOptions.logicalSizeLimits.upperBound), scale \(ChartOptions.pixelScaleLimits.lowerBound) \
+            to \(ChartOptions.pixelScaleLimits.upperBound), at most \(ChartOptions.maximumDeviceSide) device \
+            pixels a side and \(ChartOptions.maximumDevicePixels) in all.
+            """)
+
+    @Argument(help: "The analysis, a create body (JSON file, or - for standard input).")
+    var analysis: String
+
+    @Option(help: "Candles: a CSV or JSON file (or - for standard input).")
+    var candles: String?
+
+    @Option(name: [.short, .customLong("output")], help: "Output file (.png, .svg or .pdf), or - for standard output.")
+    var output: String = "chart.png"
+
+    @Option(help: "Output format when the file name does not say it (png, svg, pdf).")
+    var format: FormatArgument?
+
+    @Option(help: "Image width in logical pixels.")
+    var width: Int = 1200
+
+    @Option(help: "Image height in logical pixels.")
+    var height: Int = 675
+
+    @Option(help: "Pixel scale: 2 for high-density screens; fractions are allowed.")
+    var scale: Double = 1
+
+    @Option(help: "light or dark.")
+    var theme: ThemeArgument = .light
+
+    @Option(help: "Start of the time range shown (ISO-8601 UTC); with --to.")
+    var from: TimeArgument?
+
+    @Option(help: "End of the time range shown (ISO-8601 UTC); with --from.")
+    var to: TimeArgument?
+
+    @Option(help: "Lowest price shown; with --max-price.")
+    var minPrice: Double?
+
+    @Option(help: "Highest price shown; with --min-price.")
+    var maxPrice: Double?
+
+    @Option(help: "When the analysis was created (ISO-8601 UTC): the expiry counts from it. Default: the last candle's time.")
+    var createdAt: TimeArgument?
+
+    @Option(help: "Decimals of price labels (default: chosen for the instrument).")
+    var precision: Int?
+
+    @Flag(help: "Render despite unknown fields or enum values (reported as warnings).")
+    var lenient = false
+
+    @Flag(name: .shortAndLong, help: "Print no warnings.")
+    var quiet = false
+
+    func validate() throws {
+        guard (from == nil) == (to == nil) else { throw ValidationError("Give --from and --to together.") }
+        if let from, let to, !(from.value < to.value) { throw ValidationError("--from must be before --to.") }
+        guard (minPrice == nil) == (maxPrice == nil) else {
+            throw ValidationError("Give --min-price and --max-price together.")
+        }
+        if let minPrice, let maxPrice {
+            guard minPrice.isFinite, maxPrice.isFinite, minPrice < maxPrice else {
+                throw ValidationError("--min-price must be a finite number below --max-price.")
+            }
+        }
+        guard ChartOptions.logicalSizeLimits.contains(width), ChartOptions.logicalSizeLimits.contains(height) else {
+            let l = ChartOptions.logicalSizeLimits
+            throw ValidationError("--width and --height must be between \(l.lowerBound) and \(l.upperBound).")
+        }
+        guard scale.isFinite, ChartOptions.pixelScaleLimits.contains(scale) else {
+            let l = ChartOptions.pixelScaleLimits
+            throw ValidationError("--scale must be between \(l.lowerBound) and \(l.upperBound).")
+        }
+        let side = Double(max(width, height)) * scale
+        let total = Double(width) * scale * Double(height) * scale
+        guard side <= Double(ChartOptions.maximumDeviceSide), total <= Double(ChartOptions.maximumDevicePixels) else {
+            throw ValidationError(
+                "The image would be \(Int(Double(width) * scale))x\(Int(Double(height) * scale)) device pixels; "
+                    + "keep each side within \(ChartOptions.maximumDeviceSide) and the total within "
+                    + "\(ChartOptions.maximumDevicePixels) (lower --width, --height or --scale).")
+        }
+        if let precision, !(0...12).contains(precision) {
+            throw ValidationError("--precision must be between 0 and 12.")
+        }
+        if analysis == "-" && candles == "-" {
+            throw ValidationError("Standard input (-) can feed the analysis or the candles, not both.")
+        }
+        if outputFormat == nil {
+            throw ValidationError("Cannot tell the format of '\(output)': name it .png, .svg or .pdf, or give --format.")
+        }
+    }
+
+    /// The format from `--format`, else from the output file's extension (PNG for `-`).
+    var outputFormat: ImageFormat? {
+        if let format { return format.format }
+        if output == "-" { return .png }
+        let lower = output.lowercased()
+        for f in [ImageFormat.png, .svg, .pdf] where lower.hasSuffix("." + f.fileExtension) { return f }
+        return nil
+    }
+
+    func run() throws {
+        let analysisBytes = try read(analysis)
+        var series: CandleSeries?
+        if let candles {
+            let bytes = try read(candles)
+            do {
+                series = try CandleFile.parse(bytes)
+            } catch {
+                FileIO.stderr("chartdraw: \(candles == "-" ? "standard input" : "'\(candles)'"): \(error)\n")
+                throw ExitStatus.invalid.code
+            }
+        }
+        var options = ChartOptions(
+            width: width, height: height, pixelScale: scale, theme: theme.theme, createdAt: createdAt?.value,
+            pricePrecision: precision)
+        if let from, let to { options.timeRange = from.value...to.value }
+        if let minPrice, let maxPrice { options.priceRange = minPrice...maxPrice }
+
+        let chart: RenderedChart
+        do {
+            chart = try ChartDraw.render(
+                json: analysisBytes, candles: series, options: options, format: outputFormat ?? .png,
+                policy: lenient ? .lenient : .strict)
+        } catch {
+            switch error {
+            case .invalidAnalysis(let report):
+                var text = ""
+                for issue in report.issues { text += IssueText.line(analysis, issue) }
+                text += "\(analysis): invalid: \(IssueText.counts(report.errors.count, report.warnings.count))\n"
+                FileIO.stderr(text)
+                throw ExitStatus.invalid.code
+            case .scene(let e):
+                FileIO.stderr("chartdraw: \(e)\n")
+                throw ExitStatus.usage.code
+            case .render(let e):
+                FileIO.stderr("chartdraw: rendering failed: \(e)\n")
+                throw ExitStatus.cannotWrite.code
+            }
+        }
+        if !quiet {
+            var text = ""
+            for issue in chart.issues { text += IssueText.line(analysis, issue) }
+            for w in series?.warnings ?? [] { text += "chartdraw: candles: warning: \(w)\n" }
+            for w in chart.warnings { text += "chartdraw: warning: \(w)\n" }
+            FileIO.stderr(text)
+        }
+        do {
+            try writeAtomically(chart.bytes, to: output)
+        } catch {
+            FileIO.stderr("\(error)\n")
+            throw ExitStatus.cannotWrite.code
+        }
+    }
+
+    /// Reads an input file or exits 66 with a one-line message.
+    private func read(_ path: String) throws -> [UInt8] {
+        do {
+            return try FileIO.read(path)
+        } catch {
+            FileIO.stderr("\(error)\n")
+            throw ExitStatus.unreadable.code
+        }
+    }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import ChartDrawCore
-import ChartDrawWire
+import ChartDraw
 import Dispatch
 
 #if canImport(Glibc)

@@ -5,22 +5,29 @@
 #endif
 
 /// A file that cannot be read or written, with a one-line reason for people.
-struct FileIOError: Error, CustomStringConvertible {
+public struct FileIOError: Error, Sendable, CustomStringConvertible {
     /// The path as the user gave it (`-` for standard input or output).
-    var path: String
+    public var path: String
     /// Whether reading or writing failed.
-    var reading: Bool
+    public var reading: Bool
     /// A short reason, e.g. "no such file".
-    var reason: String
+    public var reason: String
+
+    /// Creates an error.
+    public init(path: String, reading: Bool, reason: String) {
+        self.path = path
+        self.reading = reading
+        self.reason = reason
+    }
 
     /// `chartdraw: cannot read 'x.json': no such file`.
-    var description: String {
+    public var description: String {
         let name = path == "-" ? (reading ? "standard input" : "standard output") : "'\(path)'"
         return "chartdraw: cannot \(reading ? "read" : "write") \(name): \(reason)"
     }
 
     /// The reason for an errno value.
-    static func reason(_ code: Int32) -> String {
+    public static func reason(_ code: Int32) -> String {
         switch code {
         case ENOENT: return "no such file"
         case EACCES, EPERM: return "permission denied"
@@ -37,9 +44,9 @@ struct FileIOError: Error, CustomStringConvertible {
 }
 
 /// Whole-file reading and atomic writing with the C library; `-` is standard input/output.
-enum FileIO {
+public enum FileIO {
     /// Reads a whole file, or standard input for `-`.
-    static func read(_ path: String) throws(FileIOError) -> [UInt8] {
+    public static func read(_ path: String) throws(FileIOError) -> [UInt8] {
         let fd: Int32
         if path == "-" {
             fd = 0
@@ -74,7 +81,7 @@ enum FileIO {
 
     /// Writes all bytes to a descriptor; false on failure.
     @discardableResult
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { buf in
             var done = 0
             while done < buf.count {
@@ -90,18 +97,18 @@ enum FileIO {
     }
 
     /// Writes text to standard output.
-    static func stdout(_ s: String) { writeAll(1, Array(s.utf8)) }
+    public static func stdout(_ s: String) { writeAll(1, Array(s.utf8)) }
 
     /// Writes text to standard error.
-    static func stderr(_ s: String) { writeAll(2, Array(s.utf8)) }
+    public static func stderr(_ s: String) { writeAll(2, Array(s.utf8)) }
 
     /// Whether standard error is a terminal.
-    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+    public static var stderrIsTerminal: Bool { isatty(2) == 1 }
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, fsync, then
 /// rename over the target; the temporary file is removed on failure. `-` is standard output.
-func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileIOError) {
+public func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileIOError) {
     if path == "-" {
         guard FileIO.writeAll(1, bytes) else { throw FileIOError(path: path, reading: false, reason: FileIOError.reason(errno)) }
         return

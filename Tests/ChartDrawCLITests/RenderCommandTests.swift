@@ -1,0 +1,147 @@
+import ChartDraw
+import Foundation
+import Testing
+
+/// Runs a built executable of the package and returns its status and raw output.
+private func execute(_ name: String, _ args: [String]) throws -> (status: Int32, stdout: [UInt8], stderr: String) {
+    let p = Process()
+    p.executableURL = CLI.productsDirectory.appendingPathComponent(name)
+    p.arguments = args
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, [UInt8](o), String(decoding: e, as: UTF8.self))
+}
+
+/// The repository root, from this file's path.
+private let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+private func example(_ name: String, _ file: String) -> String {
+    repoRoot.appendingPathComponent("Examples/\(name)/\(file)").path
+}
+
+private func tempDir() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chartdraw-render-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+/// Whether two images agree within one unit per channel.
+private func samePixels(_ a: RGBAImage, _ b: RGBAImage) -> Bool {
+    guard a.width == b.width, a.height == b.height else { return false }
+    return zip(a.pixels, b.pixels).allSatisfy { abs(Int($0) - Int($1)) <= 1 }
+}
+
+@Suite("chartdraw render")
+struct RenderCommandTests {
+    let analysis = example("GBPUSDBounce", "analysis.json")
+    let candles = example("GBPUSDBounce", "candles.csv")
+
+    @Test func rendersAPNGOfTheRequestedSize() throws {
+        let dir = try tempDir()
+        let out = dir.appendingPathComponent("chart.png").path
+        let r = try execute("chartdraw", ["render", analysis, "--candles", candles, "-o", out, "--scale", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let image = try ChartRenderer.decodePNG([UInt8](try Data(contentsOf: URL(fileURLWithPath: out))))
+        #expect(image.width == 2400 && image.height == 1350)
+        // No temporary file is left beside the output.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["chart.png"])
+    }
+
+    @Test func writesToStandardOutputAndMatchesTheFile() throws {
+        let dir = try tempDir()
+        let out = dir.appendingPathComponent("a.png").path
+        let file = try execute("chartdraw", ["render", analysis, "--candles", candles, "-o", out])
+        let piped = try execute("chartdraw", ["render", analysis, "--candles", candles, "-o", "-"])
+        #expect(file.status == 0 && piped.status == 0)
+        #expect(piped.stdout == [UInt8](try Data(contentsOf: URL(fileURLWithPath: out))))
+        #expect(piped.stdout.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+
+    @Test func svgAndPDFFollowTheExtension() throws {
+        let dir = try tempDir()
+        let svg = dir.appendingPathComponent("c.svg").path
+        let pdf = dir.appendingPathComponent("c.pdf").path
+        #expect(try execute("chartdraw", ["render", analysis, "--candles", candles, "-o", svg]).status == 0)
+        #expect(try execute("chartdraw", ["render", analysis, "--candles", candles, "-o", pdf, "--theme", "dark"]).status == 0)
+        let svgText = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(svgText.hasPrefix("<?xml") && svgText.contains("<svg"))
+        let pdfBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: pdf)))
+        #expect(pdfBytes.starts(with: Array("%PDF-".utf8)))
+    }
+
+    @Test func invalidAnalysisIsReportedExactlyAsValidateReportsIt() throws {
+        let body = try String(contentsOfFile: analysis, encoding: .utf8)
+            .replacingOccurrences(of: "\"price\": 1.355", with: "\"price\": -1")
+            .replacingOccurrences(of: "\"#FF0000\"", with: "\"red\"")
+        let path = try CLI.temp(body)
+        let dir = try tempDir()
+        let out = dir.appendingPathComponent("never.png").path
+        let render = try execute("chartdraw", ["render", path, "-o", out])
+        let validate = try CLI.run(["validate", path])
+        #expect(render.status == 1 && validate.status == 1)
+        #expect(render.stderr == validate.stdout)
+        #expect(render.stderr.contains("error[price_not_positive]"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func badInputsGiveTheirDocumentedCodes() throws {
+        let dir = try tempDir()
+        let out = dir.appendingPathComponent("x.png").path
+        // unreadable analysis
+        let missing = try execute("chartdraw", ["render", dir.appendingPathComponent("nope.json").path, "-o", out])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("no such file"))
+        // candles out of order: a clear message naming the line
+        let csv = "time,open,high,low,close\n2026-01-08T01:00:00Z,1,2,0.5,1.5\n2026-01-08T00:00:00Z,1,2,0.5,1.5\n"
+        let candlePath = try CLI.temp(csv, name: "c.csv")
+        let unsorted = try execute("chartdraw", ["render", analysis, "--candles", candlePath, "-o", out])
+        #expect(unsorted.status == 1)
+        #expect(unsorted.stderr.contains("line 3"))
+        // an image over the limits is a usage error, checked before anything is read
+        let huge = try execute("chartdraw", ["render", analysis, "--width", "9000", "-o", out])
+        #expect(huge.status == 64)
+        let tooMany = try execute("chartdraw", ["render", analysis, "--width", "8000", "--height", "8000", "--scale", "1", "-o", out])
+        #expect(tooMany.status == 64)
+        #expect(tooMany.stderr.contains("40000000"))
+        // an unknown extension without --format
+        #expect(try execute("chartdraw", ["render", analysis, "-o", dir.appendingPathComponent("x.gif").path]).status == 64)
+        // an output directory that does not exist: exit 73, nothing written
+        let nowhere = dir.appendingPathComponent("missing/dir/x.png").path
+        let cannot = try execute("chartdraw", ["render", analysis, "-o", nowhere])
+        #expect(cannot.status == 73)
+        #expect(cannot.stderr.contains("chartdraw: cannot write"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func aFailedRenderLeavesAnExistingOutputUntouched() throws {
+        let dir = try tempDir()
+        let out = dir.appendingPathComponent("keep.png")
+        try Data("old".utf8).write(to: out)
+        let bad = try CLI.temp("{\"sender\": ")
+        let r = try execute("chartdraw", ["render", bad, "-o", out.path])
+        #expect(r.status == 1)
+        #expect(try String(contentsOf: out, encoding: .utf8) == "old")
+    }
+}
+
+@Suite("Examples")
+struct ExampleTests {
+    @Test("each example runs and reproduces its committed preview", arguments: ["GBPUSDBounce", "BTCFibChannel", "US500Supply"])
+    func exampleRuns(_ name: String) throws {
+        let dir = try tempDir()
+        let out = dir.appendingPathComponent("\(name).png").path
+        let r = try execute(name, [out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let made = try ChartRenderer.decodePNG([UInt8](try Data(contentsOf: URL(fileURLWithPath: out))))
+        let committed = try ChartRenderer.decodePNG([UInt8](try Data(contentsOf: URL(fileURLWithPath: example(name, "preview.png")))))
+        #expect(samePixels(made, committed), "\(name): the preview differs from Examples/\(name)/preview.png")
+    }
+}

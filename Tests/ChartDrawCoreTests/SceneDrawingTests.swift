@@ -83,12 +83,27 @@ struct SceneDrawingTests {
         #expect(start.displayList == end.displayList)
     }
 
-    @Test func dottedLinesHaveRoundCaps() throws {
+    @Test func dottedLinesAreRoundDotsOneWidthAcross() throws {
         let lines = try Self.drawings([
             .line(LineDrawing(clientObjectId: "l", start: F.point(10, 20), end: F.point(30, 20), style: DrawingStyle(lineWidth: 3, lineStyle: .dotted)))
         ])
-        // A horizontal 3 px line is snapped to a pixel centre: y 160 → 160.5.
-        #expect(lines.contains("stroke #2962FF w3.00 dash 3.00,6.00 cap round M 40.00,160.50 L 120.00,160.50"))
+        // A horizontal 3 px line is snapped to a pixel centre: y 160 → 160.5. Each dot is a
+        // zero-length dash with a round cap (3 px across), centres 6 px apart.
+        #expect(lines.contains("stroke #2962FF w3.00 dash 0.00,6.00 cap round M 40.00,160.50 L 120.00,160.50"))
+    }
+
+    @Test func widthsAreWholeDevicePixelsAtFractionalScales() throws {
+        let dump = try F.build(
+            [
+                .line(LineDrawing(clientObjectId: "a", start: F.point(10, 20), end: F.point(30, 20), style: DrawingStyle(lineWidth: 1))),
+                .line(LineDrawing(clientObjectId: "b", start: F.point(10, 40), end: F.point(30, 40), style: DrawingStyle(lineWidth: 3))),
+            ], options: F.options(pixelScale: 1.5)
+        ).displayList.dump()
+        let strokes = DumpReading.lines(of: "drawings", in: dump).filter { $0.hasPrefix("stroke") }
+        // 1 × 1.5 = 1.5 → 2 device px; 3 × 1.5 = 4.5 → 5 (rounded half up), never soft half pixels.
+        #expect(strokes.contains { $0.contains(" w2.00 ") })
+        #expect(strokes.contains { $0.contains(" w5.00 ") })
+        #expect(!strokes.contains { $0.contains(".50 M") && $0.contains(" w1.50 ") })
     }
 
     @Test func horizontalLineSpansThePlotAndHasATag() throws {
@@ -174,5 +189,33 @@ struct SceneDrawingTests {
         #expect(r.displayList.width == 896 && r.displayList.height == 452)
         let lines = DumpReading.lines(of: "drawings", in: r.displayList.dump())
         #expect(lines.contains("stroke #00FF00 w4.00 M 80.00,160.00 L 240.00,160.00 L 240.00,320.00 L 80.00,320.00 Z"))
+    }
+}
+
+@Suite("Scene: crowded labels")
+struct SceneCrowdedLabelTests {
+    @Test func aLabelWithNoFreePlaceIsLeftOutWithAWarningNeverPaintedOverAnother() throws {
+        // Seven Fibonacci levels squeezed into 3 price units (6 px): their labels cannot all fit.
+        let fib = FibonacciRetracementDrawing(
+            clientObjectId: "f", start: SceneFixture.point(10, 50), end: SceneFixture.point(20, 53),
+            style: DrawingStyle(color: RGBAColor(hex: "#F57C00")))
+        let r = try SceneFixture.build([.fibonacciRetracement(fib)])
+        var boxes: [(x: Double, y: Double, text: String)] = []
+        for item in r.displayList.items {
+            if case .text(let run) = item { boxes.append((run.origin.x, run.origin.y, run.text)) }
+        }
+        let fibLabels = boxes.filter { $0.text.contains("(") }
+        #expect(fibLabels.count < 7)
+        #expect(r.warnings.contains { $0.contains("is left out") })
+        // No two labels share their space: boxes are the text width wide and the font tall.
+        let font = FontSpec(size: 11)
+        for (i, a) in fibLabels.enumerated() {
+            for b in fibLabels[(i + 1)...] {
+                let wa = FontMetrics.width(of: a.text, font: font)
+                let wb = FontMetrics.width(of: b.text, font: font)
+                let apart = a.x + wa <= b.x || b.x + wb <= a.x || abs(a.y - b.y) >= 11
+                #expect(apart, "\(a.text) and \(b.text) overlap")
+            }
+        }
     }
 }

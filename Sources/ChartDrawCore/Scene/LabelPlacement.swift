@@ -65,11 +65,22 @@ struct LabelPlacer {
     init(bounds: PixelRect) { self.bounds = bounds }
 
     /// Places a box at the first of `candidates` (each clamped into ``bounds``) that overlaps
-    /// nothing placed, or at the first candidate when all do; records and returns it.
-    mutating func place(_ candidates: [PixelRect]) -> PixelRect {
+    /// nothing placed; records and returns it. `nil` when every candidate overlaps a placed
+    /// box: a label is left out rather than painted over another.
+    mutating func place(_ candidates: [PixelRect]) -> PixelRect? {
         let clamped = candidates.map { LabelPlacement.clamp($0, into: bounds) }
-        let chosen = clamped.first { c in !occupied.contains { LabelPlacement.overlaps($0, c) } } ?? clamped[0]
+        guard let chosen = clamped.first(where: { c in !occupied.contains { LabelPlacement.overlaps($0, c) } })
+        else { return nil }
         occupied.append(chosen)
         return chosen
+    }
+
+    /// Places a box that must be shown (it is the only sign of what it labels) at the first
+    /// free candidate, or at the first candidate when none is free.
+    mutating func placeAlways(_ candidates: [PixelRect]) -> PixelRect {
+        if let box = place(candidates) { return box }
+        let first = LabelPlacement.clamp(candidates[0], into: bounds)
+        occupied.append(first)
+        return first
     }
 }

@@ -24,15 +24,17 @@ extension SceneBuilder {
         items.append(.popClip)
     }
 
-    /// The stroke of a drawing's style: colour (default blue), width × pixel scale, dashes.
+    /// The stroke of a drawing's style: colour (default blue), width × pixel scale rounded to
+    /// whole device pixels (at least 1) so lines stay crisp at fractional scales, dashes;
+    /// dots are zero-length dashes with round caps, one width across, two widths apart.
     func strokeStyle(_ style: DrawingStyle, defaultWidth: Double = Self.defaultLineWidth) -> StrokeStyle {
         var lw = style.lineWidth ?? defaultWidth
         if !lw.isFinite || lw <= 0 { lw = defaultWidth }
-        let w = Swift.min(lw, 64) * s
+        let w = Swift.max(1, (Swift.min(lw, 64) * s).rounded())
         let color = style.color ?? theme.drawingDefault
         switch style.lineStyle {
         case .some(.dashed): return StrokeStyle(color: color, width: w, dash: [4 * w, 3 * w])
-        case .some(.dotted): return StrokeStyle(color: color, width: w, dash: [w, 2 * w], cap: .round)
+        case .some(.dotted): return StrokeStyle(color: color, width: w, dash: [0, 2 * w], cap: .round)
         default: return StrokeStyle(color: color, width: w)
         }
     }

@@ -37,7 +37,7 @@ extension SceneBuilder {
 
     /// A plot label at a fixed place (clamped into the plot), recorded so others avoid it.
     mutating func reservePlotLabel(_ text: String, x: Double, baseline: Double, color: RGBAColor) {
-        let box = placer.place([textBox(text, x: x, baseline: baseline, font: plotFont)])
+        let box = placer.placeAlways([textBox(text, x: x, baseline: baseline, font: plotFont)])
         addPlotLabel(text, box: box, font: plotFont, color: color)
     }
 }

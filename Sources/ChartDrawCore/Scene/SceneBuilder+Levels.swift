@@ -35,7 +35,10 @@ extension SceneBuilder {
         for dx in [w + 3 * inset, 2 * (w + 3 * inset)] {
             candidates.append(PixelRect(x: x + dx, y: above.y, width: w, height: h))
         }
-        let box = placer.place(candidates)
+        guard let box = placer.place(candidates) else {
+            warnings.append("label \"\(text)\" is left out: no free place beside its line (zoom in or enlarge the image)")
+            return
+        }
         addPlotLabel(text, box: box, font: font, color: color)
     }
 

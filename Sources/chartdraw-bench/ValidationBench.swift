@@ -7,7 +7,9 @@ import ChartDrawWire
 
 /// `chartdraw-bench validate corpus FILE [--runs 5] [--warmup 1] [--dump OUT.jsonl]`,
 /// `validate large FILE [--runs 21] [--warmup 3]`, `validate one FILE`; `corpus-decode` and
-/// `corpus-parse` time decoding alone and the generic tree parser alone (diagnostics).
+/// `corpus-parse` time decoding alone and the generic tree parser alone (diagnostics);
+/// `validate dump-all FILE --dump OUT` writes every issue of every line under both policies and
+/// the canonical form of what decoded (a byte-exact reference when tuning decoding).
 ///
 /// Times decoding and validating from raw bytes (parsing, every issue and its pointer inside
 /// the timing) as the peers of ../shared/bench/validation do; prints one JSON line.
@@ -25,7 +27,7 @@ func validationBenchMain(_ args: [String]) -> Int32 {
         return v
     }
     guard rest.count >= 2 else {
-        benchErr("usage: chartdraw-bench validate corpus|large|one FILE [--runs N] [--warmup N] [--dump OUT.jsonl]\n")
+        benchErr("usage: chartdraw-bench validate corpus|large|one|dump-all FILE [--runs N] [--warmup N] [--dump OUT.jsonl]\n")
         return 64
     }
     let mode = rest.removeFirst()
@@ -131,6 +133,37 @@ func validationBenchMain(_ args: [String]) -> Int32 {
         }
         print(
             "{\"peer\":\"swift\",\"mode\":\"large\",\"bytes\":\(data.count),\"runs\":\(runs),\"valid\":\(valid),\"median_ms\":\(fmt(median(times) * 1e3)),\"min_ms\":\(fmt((times.min() ?? 0) * 1e3)),\"max_ms\":\(fmt((times.max() ?? 0) * 1e3))}")
+        return 0
+    case "dump-all":
+        // Every issue of every line (all severities) and the canonical form of what decoded:
+        // a byte-exact reference for checking that a change keeps every verdict and model.
+        guard let outPath = dump else {
+            benchErr("usage: chartdraw-bench validate dump-all FILE --dump OUT\n")
+            return 64
+        }
+        var out: [UInt8] = []
+        var start = 0
+        var lineNo = 0
+        data.withUnsafeBytes { buf in
+            for k in 0...data.count where k == data.count || data[k] == 0x0A {
+                defer { start = k + 1 }
+                guard k > start else { continue }
+                lineNo += 1
+                let doc = UnsafeRawBufferPointer(rebasing: buf[start..<k])
+                for policy in [ValidationPolicy.strict, .lenient] {
+                    let report = ChartAnalysisValidator.validate(doc, policy: policy)
+                    out += Array("\(lineNo) \(policy.rawValue) valid=\(report.isValid)\n".utf8)
+                    for i in report.issues { out += Array("  \(i)\n".utf8) }
+                    if policy == .strict, let a = report.analysis {
+                        out += Array("  = ".utf8) + CanonicalEncoder.encode(a, endpoint: .create) + [0x0A]
+                    }
+                }
+            }
+        }
+        guard benchWrite(outPath, out) else {
+            benchErr("chartdraw-bench: cannot write '\(outPath)'\n")
+            return 73
+        }
         return 0
     case "one":
         let r = ChartAnalysisValidator.validate(data)

@@ -8,6 +8,7 @@ extension BodyDecoder {
         guard try s.peek() == UInt8(ascii: "[") else { return nil }
         s.i += 1
         var out: [Drawing] = []
+        out.reserveCapacity(16)
         var first = true
         while try s.nextElement(&first) {
             guard try s.peek() == UInt8(ascii: "{") else {
@@ -24,89 +25,86 @@ extension BodyDecoder {
     mutating func drawing() throws(ScanError) -> Drawing {
         let at = s.i
         s.i += 1
-        var type: String?
+        var type: WireDrawingType?
         var id: String?
-        var points: [ChartPoint]?
+        var p0 = FirstPoints.origin, p1 = FirstPoints.origin, p2 = FirstPoints.origin
+        var pointCount = 0
+        var hasPoints = false
         var startHead: LineHead?
         var endHead: LineHead?
         var levels: [Double]?
-        var style: DrawingStyle?
+        var style = DrawingStyle()
+        var hasStyle = false
         var u = UnknownFields()
         var seen: UInt32 = 0
-        var prev: String? = nil
+        var prev = -1
         var ok = true
         var first = true
         while try s.nextMember(&first) {
+            let keyAt = s.keyStart - 1
             if s.keyIs("type") {
                 if duplicate(&seen, 1, &u, "type") { ok = false }
-                type = try string()
+                type = try drawingType()
                 if type == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = "type"
             } else if s.keyIs("clientObjectId") {
                 if duplicate(&seen, 2, &u, "clientObjectId") { ok = false }
                 id = try string()
                 if id == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = "clientObjectId"
             } else if s.keyIs("points") {
                 if duplicate(&seen, 4, &u, "points") { ok = false }
-                points = try self.points()
-                if points == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = "points"
+                hasPoints = try self.points(&p0, &p1, &p2, &pointCount)
+                if !hasPoints { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
+            } else if s.keyIs("style") {
+                if duplicate(&seen, 64, &u, "style") { ok = false }
+                hasStyle = try self.style(&style)
+                if !hasStyle { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
             } else if s.keyIs("startHead") {
                 if duplicate(&seen, 8, &u, "startHead") { ok = false }
-                startHead = try string().map(LineHead.init(rawValue:))
+                startHead = try lineHead()
                 if startHead == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = "startHead"
             } else if s.keyIs("endHead") {
                 if duplicate(&seen, 16, &u, "endHead") { ok = false }
-                endHead = try string().map(LineHead.init(rawValue:))
+                endHead = try lineHead()
                 if endHead == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = "endHead"
             } else if s.keyIs("levels") {
                 if duplicate(&seen, 32, &u, "levels") { ok = false }
                 levels = try ratios()
                 if levels == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = "levels"
-            } else if s.keyIs("style") {
-                if duplicate(&seen, 64, &u, "style") { ok = false }
-                style = try self.style()
-                if style == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = "style"
             } else {
                 let key = s.keyString()
                 if u.fields.contains(where: { $0.key == key }) { ok = false }
                 try keep(&u, key, after: prev, depth: 3)
-                prev = key
             }
+            prev = keyAt
         }
-        if ok, let type, let id, let points, let style {
-            let t = DrawingType(rawValue: type)
-            let isLine = t == .line
+        if ok, let type, hasPoints, hasStyle, let id {
             let heads = startHead != nil || endHead != nil
-            switch t {
-            case .horizontalLine where points.count == 1 && !heads && levels == nil:
-                return .horizontalLine(HorizontalLineDrawing(clientObjectId: id, point: points[0], style: style, unknownFields: u))
-            case .line where points.count == 2 && levels == nil:
+            let n = pointCount
+            switch type {
+            case .horizontalLine where n == 1 && !heads && levels == nil:
+                return .horizontalLine(HorizontalLineDrawing(clientObjectId: id, point: p0, style: style, unknownFields: u))
+            case .line where n == 2 && levels == nil:
                 return .line(
                     LineDrawing(
-                        clientObjectId: id, start: points[0], end: points[1], startHead: startHead, endHead: endHead,
+                        clientObjectId: id, start: p0, end: p1, startHead: startHead, endHead: endHead,
                         style: style, unknownFields: u))
-            case .rectangle where points.count == 2 && !heads && levels == nil:
-                return .rectangle(
-                    RectangleDrawing(clientObjectId: id, corner1: points[0], corner2: points[1], style: style, unknownFields: u))
-            case .parallel where points.count == 3 && !heads && levels == nil:
-                return .parallel(
-                    ParallelDrawing(
-                        clientObjectId: id, p1: points[0], p2: points[1], p3: points[2], style: style, unknownFields: u))
-            case .fibonacciRetracement where points.count == 2 && !heads:
+            case .rectangle where n == 2 && !heads && levels == nil:
+                return .rectangle(RectangleDrawing(clientObjectId: id, corner1: p0, corner2: p1, style: style, unknownFields: u))
+            case .parallel where n == 3 && !heads && levels == nil:
+                return .parallel(ParallelDrawing(clientObjectId: id, p1: p0, p2: p1, p3: p2, style: style, unknownFields: u))
+            case .fibonacciRetracement where n == 2 && !heads:
                 return .fibonacciRetracement(
-                    FibonacciRetracementDrawing(
-                        clientObjectId: id, start: points[0], end: points[1], levels: levels, style: style, unknownFields: u))
+                    FibonacciRetracementDrawing(clientObjectId: id, start: p0, end: p1, levels: levels, style: style, unknownFields: u))
             default:
-                _ = isLine
+                break
             }
         }
-        // Keep it as sent.
+        return try otherDrawing(from: at)
+    }
+
+    /// The drawing at `at` kept as sent (the cursor ends after it).
+    @inline(never)
+    mutating func otherDrawing(from at: Int) throws(ScanError) -> Drawing {
         let end = s.i
         s.i = at
         let v = try s.parseValue(depth: 2, rejectOverflow: false)
@@ -121,22 +119,74 @@ extension BodyDecoder {
         return .other(OtherDrawing(type: t, clientObjectId: cid, members: members))
     }
 
-    /// An array of points; nil with the cursor restored when any element does not decode.
-    mutating func points() throws(ScanError) -> [ChartPoint]? {
+    /// A drawing `type` string at the cursor: the known type, `.unknown` for any other string,
+    /// nil (cursor unmoved) when the value is not a string.
+    @inline(__always)
+    mutating func drawingType() throws(ScanError) -> WireDrawingType? {
+        guard try s.peek() == UInt8(ascii: "\"") else { return nil }
+        let (st, e, esc) = try s.scanString()
+        if esc { return WireDrawingType(DrawingType(rawValue: s.string(st, e, esc))) }
+        switch e - st {
+        case 4: return s.rangeIs(st, e, "LINE") ? .line : .unknown
+        case 8: return s.rangeIs(st, e, "PARALLEL") ? .parallel : .unknown
+        case 9: return s.rangeIs(st, e, "RECTANGLE") ? .rectangle : .unknown
+        case 15: return s.rangeIs(st, e, "HORIZONTAL_LINE") ? .horizontalLine : .unknown
+        case 21: return s.rangeIs(st, e, "FIBONACCI_RETRACEMENT") ? .fibonacciRetracement : .unknown
+        default: return .unknown
+        }
+    }
+
+    /// A line head at the cursor (`NONE` and `ARROW` without building a string), or nil
+    /// (cursor unmoved) when the value is not a string.
+    @inline(__always)
+    mutating func lineHead() throws(ScanError) -> LineHead? {
+        guard try s.peek() == UInt8(ascii: "\"") else { return nil }
+        let (st, e, esc) = try s.scanString()
+        if !esc {
+            if s.rangeIs(st, e, "NONE") { return LineHead.none }
+            if s.rangeIs(st, e, "ARROW") { return LineHead.arrow }
+        }
+        return LineHead(rawValue: s.string(st, e, esc))
+    }
+
+    /// A line style at the cursor (the known ones without building a string), or nil
+    /// (cursor unmoved) when the value is not a string.
+    @inline(__always)
+    mutating func lineStyle() throws(ScanError) -> LineStyle? {
+        guard try s.peek() == UInt8(ascii: "\"") else { return nil }
+        let (st, e, esc) = try s.scanString()
+        if !esc {
+            if s.rangeIs(st, e, "SOLID") { return .solid }
+            if s.rangeIs(st, e, "DASHED") { return .dashed }
+            if s.rangeIs(st, e, "DOTTED") { return .dotted }
+        }
+        return LineStyle(rawValue: s.string(st, e, esc))
+    }
+
+    /// An array of points: the first three into `p0`, `p1`, `p2` and how many in `count`;
+    /// false with the cursor restored when any element does not decode.
+    mutating func points(
+        _ p0: inout ChartPoint, _ p1: inout ChartPoint, _ p2: inout ChartPoint, _ count: inout Int
+    ) throws(ScanError) -> Bool {
         let at = s.i
-        guard try s.peek() == UInt8(ascii: "[") else { return nil }
+        guard try s.peek() == UInt8(ascii: "[") else { return false }
         s.i += 1
-        var out: [ChartPoint] = []
-        out.reserveCapacity(3)
+        count = 0
         var first = true
         while try s.nextElement(&first) {
             guard let p = try point() else {
                 s.i = at
-                return nil
+                return false
             }
-            out.append(p)
+            switch count {
+            case 0: p0 = p
+            case 1: p1 = p
+            case 2: p2 = p
+            default: break
+            }
+            count += 1
         }
-        return out
+        return true
     }
 
     /// One point, or nil with the cursor restored.
@@ -148,25 +198,26 @@ extension BodyDecoder {
         var price: Double?
         var u = UnknownFields()
         var seen: UInt32 = 0
-        var prev: String? = nil
+        var prev = -1
         var ok = true
         var first = true
         while try s.nextMember(&first) {
+            let keyAt = s.keyStart - 1
             if s.keyIs("time") {
                 if duplicate(&seen, 1, &u, "time") { ok = false }
                 time = try timestamp()
                 if time == nil { ok = false; _ = try s.parseValue(depth: 5, rejectOverflow: false) }
-                prev = "time"
+                prev = keyAt
             } else if s.keyIs("price") {
                 if duplicate(&seen, 2, &u, "price") { ok = false }
                 price = try number()
                 if price == nil { ok = false; _ = try s.parseValue(depth: 5, rejectOverflow: false) }
-                prev = "price"
+                prev = keyAt
             } else {
                 let key = s.keyString()
                 if u.fields.contains(where: { $0.key == key }) { ok = false }
                 try keep(&u, key, after: prev, depth: 5)
-                prev = key
+                prev = keyAt
             }
         }
         guard ok, let time, let price else {
@@ -193,58 +244,83 @@ extension BodyDecoder {
         return out
     }
 
-    /// A style object. Members with a value of the wrong form are kept as sent; nil (cursor
-    /// restored) only for a non-object or a duplicate key.
-    mutating func style() throws(ScanError) -> DrawingStyle? {
+    /// A style object into `st`. Members with a value of the wrong form are kept as sent;
+    /// false (cursor restored) only for a non-object or a duplicate key.
+    mutating func style(_ st: inout DrawingStyle) throws(ScanError) -> Bool {
         let at = s.i
-        guard try s.peek() == UInt8(ascii: "{") else { return nil }
+        guard try s.peek() == UInt8(ascii: "{") else { return false }
         s.i += 1
-        var st = DrawingStyle()
+        st = DrawingStyle()
         var u = UnknownFields()
         var seen: UInt32 = 0
-        var prev: String? = nil
+        var prev = -1
         var ok = true
         var first = true
         while try s.nextMember(&first) {
+            let keyAt = s.keyStart - 1
             if s.keyIs("color") {
                 if duplicate(&seen, 1, &u, "color") { ok = false }
                 st.color = try color()
                 if st.color == nil { try keep(&u, "color", after: prev, depth: 4) }
-                prev = "color"
+                prev = keyAt
             } else if s.keyIs("lineWidth") {
                 if duplicate(&seen, 2, &u, "lineWidth") { ok = false }
                 st.lineWidth = try number()
                 if st.lineWidth == nil { try keep(&u, "lineWidth", after: prev, depth: 4) }
-                prev = "lineWidth"
+                prev = keyAt
             } else if s.keyIs("lineStyle") {
                 if duplicate(&seen, 4, &u, "lineStyle") { ok = false }
-                st.lineStyle = try string().map(LineStyle.init(rawValue:))
+                st.lineStyle = try lineStyle()
                 if st.lineStyle == nil { try keep(&u, "lineStyle", after: prev, depth: 4) }
-                prev = "lineStyle"
+                prev = keyAt
             } else if s.keyIs("fillColor") {
                 if duplicate(&seen, 8, &u, "fillColor") { ok = false }
                 st.fillColor = try color()
                 if st.fillColor == nil { try keep(&u, "fillColor", after: prev, depth: 4) }
-                prev = "fillColor"
+                prev = keyAt
             } else if s.keyIs("borderColor") {
                 if duplicate(&seen, 16, &u, "borderColor") { ok = false }
                 st.borderColor = try color()
                 if st.borderColor == nil { try keep(&u, "borderColor", after: prev, depth: 4) }
-                prev = "borderColor"
+                prev = keyAt
             } else {
                 let key = s.keyString()
                 if u.fields.contains(where: { $0.key == key }) { ok = false }
                 try keep(&u, key, after: prev, depth: 4)
-                prev = key
+                prev = keyAt
             }
         }
         guard ok else {
             s.i = at
-            return nil
+            return false
         }
         st.unknownFields = u
-        return st
+        return true
     }
+}
+
+/// The drawing types the decoder models, and any other string.
+enum WireDrawingType {
+    case horizontalLine, line, rectangle, parallel, fibonacciRetracement, unknown
+
+    /// The code of a type given as a string (with escapes, so rare).
+    init(_ t: DrawingType) {
+        switch t {
+        case .horizontalLine: self = .horizontalLine
+        case .line: self = .line
+        case .rectangle: self = .rectangle
+        case .parallel: self = .parallel
+        case .fibonacciRetracement: self = .fibonacciRetracement
+        default: self = .unknown
+        }
+    }
+}
+
+/// Placeholders for the first three points of a `points` array (a drawing takes at most
+/// three; more make it a drawing kept as sent).
+enum FirstPoints {
+    /// A point that stands for none.
+    static let origin = ChartPoint(time: Timestamp(seconds: 0), price: 0)
 }
 
 /// Colour parsing on raw bytes (no allocation).

@@ -18,11 +18,13 @@ struct BodyDecoder {
     // MARK: - Helpers
 
     /// Keeps the value at the cursor as an unknown (or ill-typed) member.
+    /// `after` is the offset of the previous key's opening quote (-1 when none): the key is
+    /// read again only here, so that known members cost no string.
     @inline(never)
-    mutating func keep(_ u: inout UnknownFields, _ key: String, after: String?, depth: Int) throws(ScanError) {
+    mutating func keep(_ u: inout UnknownFields, _ key: String, after: Int, depth: Int) throws(ScanError) {
         let v = try s.parseValue(depth: depth, rejectOverflow: false)
         if !u.fields.isEmpty { u.fields.removeAll { $0.key == key } }
-        u.fields.append(UnknownFields.Field(key: key, value: v, after: after))
+        u.fields.append(UnknownFields.Field(key: key, value: v, after: s.key(atQuote: after)))
     }
 
     /// Notes a duplicate of a known key (bit `bit` of `seen`) and forgets what the first
@@ -75,7 +77,7 @@ struct BodyDecoder {
         let at = s.i
         guard try s.peek() == UInt8(ascii: "\"") else { return nil }
         let (st, e, esc) = try s.scanString()
-        if !esc, let t = Timestamp.parse(UnsafeBufferPointer(rebasing: s.b.assumingMemoryBound(to: UInt8.self)[st..<e])) {
+        if !esc, let t = WireTime.parse(s.b, st, e) {
             return t
         }
         s.i = at
@@ -93,6 +95,32 @@ struct BodyDecoder {
         return nil
     }
 
+    /// `BULLISH`/`BEARISH` without building a string (any other string as sent); nil
+    /// (cursor unmoved) when the value is not a string.
+    @inline(__always)
+    mutating func direction() throws(ScanError) -> Direction? {
+        guard try s.peek() == UInt8(ascii: "\"") else { return nil }
+        let (st, e, esc) = try s.scanString()
+        if !esc {
+            if s.rangeIs(st, e, "BULLISH") { return .bullish }
+            if s.rangeIs(st, e, "BEARISH") { return .bearish }
+        }
+        return Direction(rawValue: s.string(st, e, esc))
+    }
+
+    /// `ABOVE_CURRENT`/`BELOW_CURRENT` without building a string (any other string as
+    /// sent); nil (cursor unmoved) when the value is not a string.
+    @inline(__always)
+    mutating func entryPlacement() throws(ScanError) -> EntryPlacement? {
+        guard try s.peek() == UInt8(ascii: "\"") else { return nil }
+        let (st, e, esc) = try s.scanString()
+        if !esc {
+            if s.rangeIs(st, e, "ABOVE_CURRENT") { return .aboveCurrent }
+            if s.rangeIs(st, e, "BELOW_CURRENT") { return .belowCurrent }
+        }
+        return EntryPlacement(rawValue: s.string(st, e, esc))
+    }
+
     // MARK: - Root
 
     /// Decodes the top-level value; nil when it is not an object (the value is then skipped).
@@ -105,14 +133,15 @@ struct BodyDecoder {
         var a = Analysis()
         var u = UnknownFields()
         var seen: UInt32 = 0
-        var prev: String? = nil
+        var prev = -1
         var first = true
         while try s.nextMember(&first) {
+            let keyAt = s.keyStart - 1
             if s.keyIs("sender") {
                 _ = duplicate(&seen, 1, &u, "sender")
                 a.sender = try string()
                 if a.sender == nil { try keep(&u, "sender", after: prev, depth: 1) }
-                prev = "sender"
+                prev = keyAt
             } else if s.keyIs("metadata") {
                 _ = duplicate(&seen, 2, &u, "metadata")
                 a.metadata = nil
@@ -121,7 +150,7 @@ struct BodyDecoder {
                 } else {
                     try keep(&u, "metadata", after: prev, depth: 1)
                 }
-                prev = "metadata"
+                prev = keyAt
             } else if s.keyIs("levels") {
                 _ = duplicate(&seen, 4, &u, "levels")
                 a.levels = nil
@@ -130,22 +159,22 @@ struct BodyDecoder {
                 } else {
                     try keep(&u, "levels", after: prev, depth: 1)
                 }
-                prev = "levels"
+                prev = keyAt
             } else if s.keyIs("drawings") {
                 _ = duplicate(&seen, 8, &u, "drawings")
                 a.drawings = try drawings()
                 if a.drawings == nil { try keep(&u, "drawings", after: prev, depth: 1) }
-                prev = "drawings"
+                prev = keyAt
             } else if s.keyIs("idempotencyKey") {
                 _ = duplicate(&seen, 16, &u, "idempotencyKey")
                 a.idempotencyKey = try string()
                 if a.idempotencyKey == nil { try keep(&u, "idempotencyKey", after: prev, depth: 1) }
-                prev = "idempotencyKey"
+                prev = keyAt
             } else {
                 let key = s.keyString()
                 if u.fields.contains(where: { $0.key == key }) { noteDuplicate(key) }
                 try keep(&u, key, after: prev, depth: 1)
-                prev = key
+                prev = keyAt
             }
         }
         a.unknownFields = u
@@ -159,59 +188,60 @@ struct BodyDecoder {
         var m = AnalysisMetadata()
         var u = UnknownFields()
         var seen: UInt32 = 0
-        var prev: String? = nil
+        var prev = -1
         var first = true
         while try s.nextMember(&first) {
+            let keyAt = s.keyStart - 1
             if s.keyIs("direction") {
                 _ = duplicate(&seen, 1, &u, "direction")
-                m.direction = try string().map(Direction.init(rawValue:))
+                m.direction = try direction()
                 if m.direction == nil { try keep(&u, "direction", after: prev, depth: 2) }
-                prev = "direction"
+                prev = keyAt
             } else if s.keyIs("entryPlacement") {
                 _ = duplicate(&seen, 2, &u, "entryPlacement")
-                m.entryPlacement = try string().map(EntryPlacement.init(rawValue:))
+                m.entryPlacement = try entryPlacement()
                 if m.entryPlacement == nil { try keep(&u, "entryPlacement", after: prev, depth: 2) }
-                prev = "entryPlacement"
+                prev = keyAt
             } else if s.keyIs("expiry") {
                 _ = duplicate(&seen, 4, &u, "expiry")
                 m.expiry = try expiry()
                 if m.expiry == nil { try keep(&u, "expiry", after: prev, depth: 2) }
-                prev = "expiry"
+                prev = keyAt
             } else if s.keyIs("title") {
                 _ = duplicate(&seen, 8, &u, "title")
                 m.title = try string()
                 if m.title == nil { try keep(&u, "title", after: prev, depth: 2) }
-                prev = "title"
+                prev = keyAt
             } else if s.keyIs("preferenceText") {
                 _ = duplicate(&seen, 16, &u, "preferenceText")
                 m.preferenceText = try string()
                 if m.preferenceText == nil { try keep(&u, "preferenceText", after: prev, depth: 2) }
-                prev = "preferenceText"
+                prev = keyAt
             } else if s.keyIs("alternativeText") {
                 _ = duplicate(&seen, 32, &u, "alternativeText")
                 m.alternativeText = try string()
                 if m.alternativeText == nil { try keep(&u, "alternativeText", after: prev, depth: 2) }
-                prev = "alternativeText"
+                prev = keyAt
             } else if s.keyIs("comments") {
                 _ = duplicate(&seen, 64, &u, "comments")
                 m.comments = try string()
                 if m.comments == nil { try keep(&u, "comments", after: prev, depth: 2) }
-                prev = "comments"
+                prev = keyAt
             } else if s.keyIs("timeframe") {
                 _ = duplicate(&seen, 128, &u, "timeframe")
                 m.timeframe = try string()
                 if m.timeframe == nil { try keep(&u, "timeframe", after: prev, depth: 2) }
-                prev = "timeframe"
+                prev = keyAt
             } else if s.keyIs("symbol") {
                 _ = duplicate(&seen, 256, &u, "symbol")
                 m.symbol = try string()
                 if m.symbol == nil { try keep(&u, "symbol", after: prev, depth: 2) }
-                prev = "symbol"
+                prev = keyAt
             } else {
                 let key = s.keyString()
                 if u.fields.contains(where: { $0.key == key }) { noteDuplicate(key) }
                 try keep(&u, key, after: prev, depth: 2)
-                prev = key
+                prev = keyAt
             }
         }
         m.unknownFields = u
@@ -228,25 +258,26 @@ struct BodyDecoder {
         var hours: Int64?
         var u = UnknownFields()
         var seen: UInt32 = 0
-        var prev: String? = nil
+        var prev = -1
         var ok = true
         var first = true
         while try s.nextMember(&first) {
+            let keyAt = s.keyStart - 1
             if s.keyIs("type") {
                 if duplicate(&seen, 1, &u, "type") { ok = false }
                 type = try string()
                 if type == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = "type"
+                prev = keyAt
             } else if s.keyIs("hours") {
                 if duplicate(&seen, 2, &u, "hours") { ok = false }
                 hours = try wholeNumber()
                 if hours == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = "hours"
+                prev = keyAt
             } else {
                 let key = s.keyString()
                 if u.fields.contains(where: { $0.key == key }) { ok = false }
                 try keep(&u, key, after: prev, depth: 3)
-                prev = key
+                prev = keyAt
             }
         }
         guard ok, let type, let hours else {
@@ -263,29 +294,30 @@ struct BodyDecoder {
         var l = Levels()
         var u = UnknownFields()
         var seen: UInt32 = 0
-        var prev: String? = nil
+        var prev = -1
         var first = true
         while try s.nextMember(&first) {
+            let keyAt = s.keyStart - 1
             if s.keyIs("pivot") {
                 _ = duplicate(&seen, 1, &u, "pivot")
                 l.pivot = try levelEntry()
                 if l.pivot == nil { try keep(&u, "pivot", after: prev, depth: 2) }
-                prev = "pivot"
+                prev = keyAt
             } else if s.keyIs("resistance") {
                 _ = duplicate(&seen, 2, &u, "resistance")
                 l.resistance = try levelEntry()
                 if l.resistance == nil { try keep(&u, "resistance", after: prev, depth: 2) }
-                prev = "resistance"
+                prev = keyAt
             } else if s.keyIs("support") {
                 _ = duplicate(&seen, 4, &u, "support")
                 l.support = try levelEntry()
                 if l.support == nil { try keep(&u, "support", after: prev, depth: 2) }
-                prev = "support"
+                prev = keyAt
             } else {
                 let key = s.keyString()
                 if u.fields.contains(where: { $0.key == key }) { noteDuplicate(key) }
                 try keep(&u, key, after: prev, depth: 2)
-                prev = key
+                prev = keyAt
             }
         }
         l.unknownFields = u
@@ -302,30 +334,31 @@ struct BodyDecoder {
         var time: Timestamp?
         var u = UnknownFields()
         var seen: UInt32 = 0
-        var prev: String? = nil
+        var prev = -1
         var ok = true
         var first = true
         while try s.nextMember(&first) {
+            let keyAt = s.keyStart - 1
             if s.keyIs("price") {
                 if duplicate(&seen, 1, &u, "price") { ok = false }
                 price = try number()
                 if price == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = "price"
+                prev = keyAt
             } else if s.keyIs("clientObjectId") {
                 if duplicate(&seen, 2, &u, "clientObjectId") { ok = false }
                 id = try string()
                 if id == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = "clientObjectId"
+                prev = keyAt
             } else if s.keyIs("time") {
                 if duplicate(&seen, 4, &u, "time") { ok = false }
                 time = try timestamp()
                 if time == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = "time"
+                prev = keyAt
             } else {
                 let key = s.keyString()
                 if u.fields.contains(where: { $0.key == key }) { ok = false }
                 try keep(&u, key, after: prev, depth: 3)
-                prev = key
+                prev = keyAt
             }
         }
         guard ok, let price, let id, let time else {

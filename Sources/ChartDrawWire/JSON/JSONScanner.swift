@@ -135,6 +135,16 @@ struct JSONScanner {
         let start = i
         var escaped = false
         while i < n {
+            // Eight bytes at a time while they are plain ASCII; then straight to the first
+            // byte that needs a look (quote, backslash, control character, non-ASCII).
+            if i &+ 8 <= n {
+                let m = JSONScanner.specialBytes(UInt64(littleEndian: b.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                if m == 0 {
+                    i &+= 8
+                    continue
+                }
+                i &+= m.trailingZeroBitCount >> 3
+            }
             let c = b[i]
             if c == UInt8(ascii: "\"") {
                 let end = i
@@ -243,8 +253,7 @@ struct JSONScanner {
     @inline(__always)
     mutating func readString() throws(ScanError) -> String {
         let (s, e, esc) = try scanString()
-        if !esc { return String(decoding: UnsafeRawBufferPointer(rebasing: b[s..<e]), as: UTF8.self) }
-        return String(decoding: unescape(s, e), as: UTF8.self)
+        return string(s, e, esc)
     }
 
     /// Reads an object key at `i` (a quote) into `keyStart..<keyEnd` or `keyEscaped`.
@@ -273,8 +282,7 @@ struct JSONScanner {
             return true
         }
         guard keyEnd - keyStart == len else { return false }
-        for j in 0..<len where b[keyStart + j] != p[j] { return false }
-        return true
+        return bytesEqual(keyStart, p, len)
     }
 
     /// The decoded bytes of a validated string body with escapes.

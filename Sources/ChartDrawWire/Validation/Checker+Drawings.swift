@@ -7,14 +7,14 @@ extension Checker {
                 "/drawings", IssueCode.tooManyDrawings, soft,
                 "The body has \(ds.count) drawings, more than the limit of \(WireLimits.maxDrawings); split them over several analyses or appends.")
         }
-        for (i, d) in ds.enumerated() {
-            switch d {
+        for i in ds.indices {
+            switch ds[i] {
             case .horizontalLine(let x):
                 header(x.clientObjectId, i)
                 point(x.point, i, 0)
                 style(x.style, .horizontalLine, i)
                 unknown(x.unknownFields, .horizontalLine, i)
-                farFromLevels([x.point], i)
+                farFromLevels(i, x.point.price)
             case .line(let x):
                 header(x.clientObjectId, i)
                 point(x.start, i, 0)
@@ -28,7 +28,7 @@ extension Checker {
                         "/drawings/\(i)/points", IssueCode.degenerateLine, .error,
                         "The LINE's two points are equal (\(x.start.time.iso8601), \(num(x.start.price))); give two different points.")
                 }
-                farFromLevels([x.start, x.end], i)
+                farFromLevels(i, x.start.price, x.end.price)
             case .rectangle(let x):
                 header(x.clientObjectId, i)
                 point(x.corner1, i, 0)
@@ -44,7 +44,7 @@ extension Checker {
                         "/drawings/\(i)/points", IssueCode.degenerateRectangle, .error,
                         "The RECTANGLE has zero height: both corners are at price \(num(x.corner1.price)); give corners at two different prices.")
                 }
-                farFromLevels([x.corner1, x.corner2], i)
+                farFromLevels(i, x.corner1.price, x.corner2.price)
             case .parallel(let x):
                 header(x.clientObjectId, i)
                 point(x.p1, i, 0)
@@ -57,7 +57,7 @@ extension Checker {
                         "/drawings/\(i)/points", IssueCode.degenerateChannel, .error,
                         "The PARALLEL channel has zero height: its third point lies on the base line through the first two; move the third point off that line.")
                 }
-                farFromLevels([x.p1, x.p2, x.p3], i)
+                farFromLevels(i, x.p1.price, x.p2.price, x.p3.price)
             case .fibonacciRetracement(let x):
                 header(x.clientObjectId, i)
                 point(x.start, i, 0)
@@ -70,7 +70,7 @@ extension Checker {
                         "/drawings/\(i)/points", IssueCode.degenerateFibonacci, .error,
                         "The FIBONACCI_RETRACEMENT has zero height: both points are at price \(num(x.start.price)); give a swing with two different prices.")
                 }
-                farFromLevels([x.start, x.end], i)
+                farFromLevels(i, x.start.price, x.end.price)
             case .other(let o):
                 rawDrawing(o.members, "/drawings/\(i)", index: i)
             }
@@ -144,16 +144,18 @@ extension Checker {
         return abs(p3 - onLine) <= WireLimits.channelRelativeTolerance * max(p1, p2, p3)
     }
 
-    /// A warning when a point's price is far outside the levels' range.
-    mutating func farFromLevels(_ ps: [ChartPoint], _ i: Int) {
+    /// A warning when a point's price is far outside the levels' range (the first such
+    /// point of drawing `i`; absent points are NaN).
+    mutating func farFromLevels(_ i: Int, _ p0: Double, _ p1: Double = .nan, _ p2: Double = .nan) {
         guard let (lo, hi) = levelRange else { return }
         let f = WireLimits.farFromLevelsFactor
-        for (k, p) in ps.enumerated() where p.price.isFinite && p.price > 0 && (p.price > hi * f || p.price < lo / f) {
-            report(
-                "/drawings/\(i)/points/\(k)/price", IssueCode.priceFarFromLevels, .warning,
-                "Price \(num(p.price)) is far outside the levels' range \(num(lo)) to \(num(hi)); check the price (a typo or another instrument's scale?).")
-            return
-        }
+        @inline(__always) func far(_ p: Double) -> Bool { p.isFinite && p > 0 && (p > hi * f || p < lo / f) }
+        let k = far(p0) ? 0 : far(p1) ? 1 : far(p2) ? 2 : -1
+        guard k >= 0 else { return }
+        let p = k == 0 ? p0 : k == 1 ? p1 : p2
+        report(
+            "/drawings/\(i)/points/\(k)/price", IssueCode.priceFarFromLevels, .warning,
+            "Price \(num(p)) is far outside the levels' range \(num(lo)) to \(num(hi)); check the price (a typo or another instrument's scale?).")
     }
 }
 

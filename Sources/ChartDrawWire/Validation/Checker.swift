@@ -11,7 +11,7 @@ struct Checker {
     /// Every clientObjectId seen so far and where (``IdPlace``).
     var ids = IdTable()
     /// Links found in the metadata texts, resolved once every id is known.
-    var links: [(field: String, link: TextLink)] = []
+    var links: [LinkRef] = []
     /// The lowest and highest level price (for the far-from-levels warning).
     var levelRange: (lo: Double, hi: Double)? = nil
 
@@ -129,36 +129,7 @@ struct Checker {
     /// preferenceText, alternativeText, comments: length and links.
     mutating func longText(_ t: String, _ field: String) {
         text(t, max: WireLimits.maxLongText, nonEmpty: false, name: field, "/metadata/" + field)
-        guard Checker.mayHoldLink(t) else { return }
-        let parsed = LinkedText(parsing: t)
-        for bad in parsed.malformed {
-            let why: String
-            switch bad.problem {
-            case .unclosed: why = "has no closing ]]"
-            case .missingColon: why = "has no ':' between the id and the text"
-            case .emptyId: why = "has an empty id"
-            case .invalidId: why = "has an id with characters other than letters, digits, '_', '-' and '.'"
-            }
-            report(
-                "/metadata/" + field, IssueCode.linkMalformed, .warning,
-                "The link \(quoted(String(bad.text.prefix(60)))) in \(field) \(why); write links as [[clientObjectId:text]].")
-        }
-        for l in parsed.links { links.append((field, l)) }
-    }
-
-    /// Whether `t` contains `[[` (cheap test before parsing links).
-    static func mayHoldLink(_ t: String) -> Bool {
-        var t = t
-        return t.withUTF8 { u in
-            var k = 1
-            while k < u.count {
-                if u[k] == UInt8(ascii: "[") {
-                    if u[k - 1] == UInt8(ascii: "[") || (k + 1 < u.count && u[k + 1] == UInt8(ascii: "[")) { return true }
-                }
-                k += 2
-            }
-            return false
-        }
+        scanLinks(t, field)
     }
 
     // MARK: - Levels
@@ -224,12 +195,15 @@ struct Checker {
 
     mutating func noteRange(_ l: Levels) {
         var lo = Double.infinity, hi = -Double.infinity
-        for p in [l.support?.price, l.pivot?.price, l.resistance?.price] {
+        func take(_ p: Double?) {
             if let p, p.isFinite, p > 0 {
                 lo = min(lo, p)
                 hi = max(hi, p)
             }
         }
+        take(l.support?.price)
+        take(l.pivot?.price)
+        take(l.resistance?.price)
         if lo <= hi { levelRange = (lo, hi) }
     }
 
@@ -237,19 +211,28 @@ struct Checker {
 
     /// Registers and checks a clientObjectId.
     mutating func clientObjectId(_ id: String, _ path: @autoclosure () -> String, place: IdPlace) {
+        // One pass over the bytes: well-formed (only id bytes, not too long) and the hash.
+        var bytes = id
+        let (wellFormed, hash) = bytes.withUTF8 { u -> (Bool, UInt64) in
+            var ok = u.count <= WireLimits.maxClientObjectId
+            var h = IdTable.seed
+            for c in u {
+                ok = ok && LinkedText.isIdByte(c)
+                h = IdTable.mix(h, c)
+            }
+            return (ok, h)
+        }
         if id.isEmpty {
             report(path(), IssueCode.idEmpty, .error, "clientObjectId is empty; give a non-empty id such as \"support_zone\".")
-        } else if id.utf8.count > WireLimits.maxClientObjectId || !id.utf8.allSatisfy(LinkedText.isIdByte) {
+        } else if !wellFormed {
             report(
                 path(), IssueCode.idMalformed, soft,
                 "clientObjectId \(quoted(id)) is not a well-formed id; use at most \(WireLimits.maxClientObjectId) letters, digits, '_', '-' or '.' so that links can name it.")
         }
-        if let first = ids[id] {
+        if let first = ids.insert(id, hash: hash, place) {
             report(
                 path(), IssueCode.idDuplicate, .error,
                 "clientObjectId \(quoted(id)) is already used at \(first.pointer); give every level and drawing its own id.")
-        } else {
-            ids[id] = place
         }
     }
 
@@ -288,38 +271,10 @@ struct Checker {
     mutating func resolveLinks(_ a: Analysis) {
         guard !links.isEmpty else { return }
         if endpoint != .create && existing == nil { return }
-        for (field, link) in links where ids[link.clientObjectId] == nil {
+        for link in links where ids[link.clientObjectId] == nil {
             report(
-                "/metadata/" + field, IssueCode.linkUnknownId, .error,
-                "The link [[\(link.clientObjectId):\(link.displayText)]] in \(field) names no clientObjectId of this analysis; use the id of one of its levels or drawings.")
-        }
-    }
-}
-
-/// The ids seen so far: a short list searched linearly (a body has a dozen ids), with a
-/// dictionary beside it once it grows.
-struct IdTable {
-    private var keys: [String] = []
-    private var places: [IdPlace] = []
-    private var index: [String: Int]? = nil
-
-    subscript(id: String) -> IdPlace? {
-        get {
-            if let index { return index[id].map { places[$0] } }
-            for (k, key) in keys.enumerated() where key == id { return places[k] }
-            return nil
-        }
-        set {
-            guard let newValue, self[id] == nil else { return }
-            keys.append(id)
-            places.append(newValue)
-            if index != nil {
-                index![id] = keys.count - 1
-            } else if keys.count > 24 {
-                var d = [String: Int](minimumCapacity: 64)
-                for (k, key) in keys.enumerated() where d[key] == nil { d[key] = k }
-                index = d
-            }
+                "/metadata/" + link.field, IssueCode.linkUnknownId, .error,
+                "The link [[\(link.clientObjectId):\(link.displayText)]] in \(link.field) names no clientObjectId of this analysis; use the id of one of its levels or drawings.")
         }
     }
 }

@@ -53,8 +53,12 @@ public struct CandleGenerator: Hashable, Sendable {
         out.reserveCapacity(count)
         var open = price
         for i in 0..<count {
-            var t = start.adding(seconds: Int64(i) &* interval)
-            if let g = gapAfter, i >= g { t = t.adding(seconds: gapSeconds) }
+            // Candles that would fall past year 9999 are not generated.
+            guard var t = start.adding(seconds: Int64(i) &* interval) else { break }
+            if let g = gapAfter, i >= g {
+                guard let shifted = t.adding(seconds: gapSeconds) else { break }
+                t = shifted
+            }
             if flat {
                 out.append(Candle(time: t, open: price, high: price, low: price, close: price))
                 continue

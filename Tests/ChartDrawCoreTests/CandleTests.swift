@@ -71,7 +71,7 @@ struct CandleTests {
     @Test func intervalIsTheMedianGapAndGapsWarn() throws {
         var candles = CandleFixtures.hourly(6)
         // Shift the last two by 2 hours: gaps 1, 1, 1, 3, 1 hours.
-        for i in 4..<6 { candles[i].time = candles[i].time.adding(hours: 2) }
+        for i in 4..<6 { candles[i].time = candles[i].time.adding(hours: 2)! }
         let series = try CandleSeries(validating: candles)
         #expect(series.interval == 3600)
         #expect(series.warnings == [CandleWarning(kind: .gap(seconds: 10_800), index: 4)])

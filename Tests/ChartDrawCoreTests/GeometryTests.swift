@@ -220,4 +220,17 @@ struct ExpiryTests {
         let e = Expiry(type: ExpiryType(rawValue: "DAYS"), hours: 1)
         #expect(e.instant(from: try Geo.time("2024-01-08T12:00:00Z")) == nil)
     }
+
+    @Test func instantPastYear9999IsNil() throws {
+        let start = try Geo.time("2024-01-08T12:00:00Z")
+        // The last whole hour before 10000-01-01 is still an instant; one hour more is not.
+        let lastHours = (Timestamp.maxSeconds - start.seconds) / 3600
+        #expect(Expiry(hours: lastHours).instant(from: start) != nil)
+        #expect(Expiry(hours: lastHours + 1).instant(from: start) == nil)
+        // Hour counts whose seconds overflow Int64 give no instant rather than a wrapped one.
+        #expect(Expiry(hours: .max).instant(from: start) == nil)
+        #expect(Expiry(hours: .min).instant(from: start) == nil)
+        #expect(start.adding(seconds: .max) == nil)
+        #expect(start.adding(seconds: -start.seconds)?.iso8601 == "1970-01-01T00:00:00Z")
+    }
 }

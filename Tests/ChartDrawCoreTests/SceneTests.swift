@@ -264,7 +264,7 @@ struct SceneTests {
         ])
         let t = Timestamp(year: 2000, month: 1, day: 1)!
         let tiny = try ChartScene.build(
-            analysis: Analysis(), candles: sparse, options: ChartOptions(timeRange: t...t.adding(seconds: 1)))
+            analysis: Analysis(), candles: sparse, options: ChartOptions(timeRange: t...t.adding(seconds: 1)!))
         #expect(DumpReading.coordinateProblems(tiny.displayList) == [])
     }
 

@@ -110,7 +110,8 @@ public struct Expiry: Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    /// The instant the analysis expires when it starts at `start`; `nil` for an unknown unit.
+    /// The instant the analysis expires when it starts at `start`; `nil` for an unknown unit
+    /// or an instant past year 9999.
     public func instant(from start: Timestamp) -> Timestamp? {
         guard type == .hours else { return nil }
         return start.adding(hours: hours)

@@ -33,18 +33,23 @@ public struct Timestamp: Hashable, Comparable, Sendable {
     }
 
     /// Seconds since the Unix epoch as a double (the form geometry works in).
-    public var secondsSinceEpoch: Double {
+    @inlinable public var secondsSinceEpoch: Double {
         Double(seconds) + Double(nanoseconds) / 1e9
     }
 
-    /// The instant `hours` hours later.
-    public func adding(hours: Int64) -> Timestamp {
-        Timestamp(seconds: seconds &+ hours &* 3600, nanoseconds: nanoseconds)
+    /// The instant `hours` hours later; `nil` when it falls outside years 1 to 9999.
+    public func adding(hours: Int64) -> Timestamp? {
+        let (delta, o1) = hours.multipliedReportingOverflow(by: 3600)
+        let (sum, o2) = seconds.addingReportingOverflow(delta)
+        guard !o1, !o2, sum >= Timestamp.minSeconds, sum <= Timestamp.maxSeconds else { return nil }
+        return Timestamp(seconds: sum, nanoseconds: nanoseconds)
     }
 
-    /// The instant `seconds` seconds later.
-    public func adding(seconds delta: Int64) -> Timestamp {
-        Timestamp(seconds: seconds &+ delta, nanoseconds: nanoseconds)
+    /// The instant `seconds` seconds later; `nil` when it falls outside years 1 to 9999.
+    public func adding(seconds delta: Int64) -> Timestamp? {
+        let (sum, overflow) = seconds.addingReportingOverflow(delta)
+        guard !overflow, sum >= Timestamp.minSeconds, sum <= Timestamp.maxSeconds else { return nil }
+        return Timestamp(seconds: sum, nanoseconds: nanoseconds)
     }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {

@@ -21,23 +21,20 @@ public enum ChartRenderer {
         }
     }
 
-    /// Renders a list to PNG bytes.
+    /// Renders a list to PNG bytes: ``paint(_:)`` then ``PaintedImage/encodePNG(options:)``.
     public static func renderPNG(_ list: DisplayList, options: PNGOptions = .init()) throws(RenderError) -> [UInt8] {
-        let canvas = try paintImage(list)
-        return try canvas.withARGB32 { (base, stride) throws(RenderError) in
-            try PNGEncoder(
-                width: list.width, height: list.height, source: .cairoARGB32(base, stride: stride), options: options
-            )
-            .encode()
-        }
+        try paint(list).encodePNG(options: options)
     }
 
     /// Renders a list to pixels (for tests and benchmarks; no encoding).
     public static func rasterize(_ list: DisplayList) throws(RenderError) -> RGBAImage {
-        let canvas = try paintImage(list)
-        return canvas.withARGB32 { base, stride in
-            RGBAImage(unpremultiplying: base, stride: stride, width: list.width, height: list.height, opaqueOnly: false)
-        }
+        try paint(list).rgba()
+    }
+
+    /// Paints a list on a new image surface and keeps the surface, so that painting and
+    /// encoding can be timed or done apart (benchmarks, several encodings of one picture).
+    public static func paint(_ list: DisplayList) throws(RenderError) -> PaintedImage {
+        PaintedImage(canvas: try paintImage(list), width: list.width, height: list.height)
     }
 
     /// Renders a list to an SVG document (text as glyph outlines).
@@ -101,6 +98,38 @@ public enum ChartRenderer {
         try canvas.checkStatus("paint the display list")
         cairo_surface_flush(canvas.surface)
         return canvas
+    }
+}
+
+/// A painted Cairo image surface (premultiplied ARGB32), freed with the value.
+///
+/// One value belongs to one thread at a time; the pixels never change after painting.
+public final class PaintedImage {
+    let canvas: CairoSurface
+    /// Width in pixels.
+    public let width: Int
+    /// Height in pixels.
+    public let height: Int
+
+    init(canvas: CairoSurface, width: Int, height: Int) {
+        self.canvas = canvas
+        self.width = width
+        self.height = height
+    }
+
+    /// PNG bytes, encoded straight from the surface's pixels.
+    public func encodePNG(options: PNGOptions = .init()) throws(RenderError) -> [UInt8] {
+        try canvas.withARGB32 { (base, stride) throws(RenderError) in
+            try PNGEncoder(width: width, height: height, source: .cairoARGB32(base, stride: stride), options: options)
+                .encode()
+        }
+    }
+
+    /// The pixels as straight (not premultiplied) RGBA.
+    public func rgba() -> RGBAImage {
+        canvas.withARGB32 { base, stride in
+            RGBAImage(unpremultiplying: base, stride: stride, width: width, height: height, opaqueOnly: false)
+        }
     }
 }
 

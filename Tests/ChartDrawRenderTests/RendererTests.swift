@@ -33,6 +33,17 @@ import Testing
         }
     }
 
+    @Test func paintedImageEncodesWhatRenderPNGWrites() throws {
+        let painted = try ChartRenderer.paint(chart)
+        #expect(painted.width == chart.width && painted.height == chart.height)
+        let png = try painted.encodePNG()
+        // Encoding twice from one surface, and the one-call path, give the same bytes.
+        #expect(try painted.encodePNG() == png)
+        #expect(try ChartRenderer.renderPNG(chart) == png)
+        #expect(try ChartRenderer.decodePNG(png) == painted.rgba())
+        #expect(painted.rgba() == (try ChartRenderer.rasterize(chart)))
+    }
+
     @Test func renderingTwiceGivesIdenticalBytes() throws {
         for format in ImageFormat.allCases {
             let first = try ChartRenderer.render(chart, format: format)

@@ -35,66 +35,56 @@ extension BodyDecoder {
         var levels: [Double]?
         var style = DrawingStyle()
         var hasStyle = false
-        var u = UnknownFields()
-        var seen: UInt32 = 0
-        var prev = -1
-        var ok = true
+        var o = Members(depth: 3, strictKeys: true)
         var first = true
         while try s.nextMember(&first) {
             let keyAt = s.keyStart - 1
             if s.keyIs("type") {
-                if duplicate(&seen, 1, &u, "type") { ok = false }
-                type = try drawingType()
-                if type == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
+                type = try strict("type", 1, &o) { d throws(ScanError) in try d.drawingType() }
             } else if s.keyIs("clientObjectId") {
-                if duplicate(&seen, 2, &u, "clientObjectId") { ok = false }
-                id = try string()
-                if id == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
+                id = try strict("clientObjectId", 2, &o) { d throws(ScanError) in try d.string() }
             } else if s.keyIs("points") {
-                if duplicate(&seen, 4, &u, "points") { ok = false }
-                hasPoints = try self.points(&p0, &p1, &p2, &pointCount)
-                if !hasPoints { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
+                hasPoints =
+                    try strict("points", 4, &o) { d throws(ScanError) in
+                        try d.points(&p0, &p1, &p2, &pointCount) ? true : nil
+                    } != nil
             } else if s.keyIs("style") {
-                if duplicate(&seen, 64, &u, "style") { ok = false }
-                hasStyle = try self.style(&style)
-                if !hasStyle { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
+                hasStyle =
+                    try strict("style", 64, &o) { d throws(ScanError) in try d.style(&style) ? true : nil } != nil
             } else if s.keyIs("startHead") {
-                if duplicate(&seen, 8, &u, "startHead") { ok = false }
-                startHead = try lineHead()
-                if startHead == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
+                startHead = try strict("startHead", 8, &o) { d throws(ScanError) in try d.lineHead() }
             } else if s.keyIs("endHead") {
-                if duplicate(&seen, 16, &u, "endHead") { ok = false }
-                endHead = try lineHead()
-                if endHead == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
+                endHead = try strict("endHead", 16, &o) { d throws(ScanError) in try d.lineHead() }
             } else if s.keyIs("levels") {
-                if duplicate(&seen, 32, &u, "levels") { ok = false }
-                levels = try ratios()
-                if levels == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
+                levels = try strict("levels", 32, &o) { d throws(ScanError) in try d.ratios() }
             } else {
-                let key = s.keyString()
-                if u.fields.contains(where: { $0.key == key }) { ok = false }
-                try keep(&u, key, after: prev, depth: 3)
+                try otherMember(&o)
             }
-            prev = keyAt
+            o.prev = keyAt
         }
-        if ok, let type, hasPoints, hasStyle, let id {
+        if o.ok, let type, hasPoints, hasStyle, let id {
             let heads = startHead != nil || endHead != nil
             let n = pointCount
             switch type {
             case .horizontalLine where n == 1 && !heads && levels == nil:
-                return .horizontalLine(HorizontalLineDrawing(clientObjectId: id, point: p0, style: style, unknownFields: u))
+                return .horizontalLine(
+                    HorizontalLineDrawing(clientObjectId: id, point: p0, style: style, unknownFields: o.unknown))
             case .line where n == 2 && levels == nil:
                 return .line(
                     LineDrawing(
                         clientObjectId: id, start: p0, end: p1, startHead: startHead, endHead: endHead,
-                        style: style, unknownFields: u))
+                        style: style, unknownFields: o.unknown))
             case .rectangle where n == 2 && !heads && levels == nil:
-                return .rectangle(RectangleDrawing(clientObjectId: id, corner1: p0, corner2: p1, style: style, unknownFields: u))
+                return .rectangle(
+                    RectangleDrawing(
+                        clientObjectId: id, corner1: p0, corner2: p1, style: style, unknownFields: o.unknown))
             case .parallel where n == 3 && !heads && levels == nil:
-                return .parallel(ParallelDrawing(clientObjectId: id, p1: p0, p2: p1, p3: p2, style: style, unknownFields: u))
+                return .parallel(
+                    ParallelDrawing(clientObjectId: id, p1: p0, p2: p1, p3: p2, style: style, unknownFields: o.unknown))
             case .fibonacciRetracement where n == 2 && !heads:
                 return .fibonacciRetracement(
-                    FibonacciRetracementDrawing(clientObjectId: id, start: p0, end: p1, levels: levels, style: style, unknownFields: u))
+                    FibonacciRetracementDrawing(
+                        clientObjectId: id, start: p0, end: p1, levels: levels, style: style, unknownFields: o.unknown))
             default:
                 break
             }
@@ -109,7 +99,9 @@ extension BodyDecoder {
         s.i = at
         let v = try s.parseValue(depth: 2, rejectOverflow: false)
         s.i = end
-        guard case .object(let members) = v else { return .other(OtherDrawing(type: "", clientObjectId: nil, members: [])) }
+        guard case .object(let members) = v else {
+            return .other(OtherDrawing(type: "", clientObjectId: nil, members: []))
+        }
         var t = ""
         var cid: String?
         for m in members {
@@ -196,35 +188,24 @@ extension BodyDecoder {
         s.i += 1
         var time: Timestamp?
         var price: Double?
-        var u = UnknownFields()
-        var seen: UInt32 = 0
-        var prev = -1
-        var ok = true
+        var o = Members(depth: 5, strictKeys: true)
         var first = true
         while try s.nextMember(&first) {
             let keyAt = s.keyStart - 1
             if s.keyIs("time") {
-                if duplicate(&seen, 1, &u, "time") { ok = false }
-                time = try timestamp()
-                if time == nil { ok = false; _ = try s.parseValue(depth: 5, rejectOverflow: false) }
-                prev = keyAt
+                time = try strict("time", 1, &o) { d throws(ScanError) in try d.timestamp() }
             } else if s.keyIs("price") {
-                if duplicate(&seen, 2, &u, "price") { ok = false }
-                price = try number()
-                if price == nil { ok = false; _ = try s.parseValue(depth: 5, rejectOverflow: false) }
-                prev = keyAt
+                price = try strict("price", 2, &o) { d throws(ScanError) in try d.number() }
             } else {
-                let key = s.keyString()
-                if u.fields.contains(where: { $0.key == key }) { ok = false }
-                try keep(&u, key, after: prev, depth: 5)
-                prev = keyAt
+                try otherMember(&o)
             }
+            o.prev = keyAt
         }
-        guard ok, let time, let price else {
+        guard o.ok, let time, let price else {
             s.i = at
             return nil
         }
-        return ChartPoint(time: time, price: price, unknownFields: u)
+        return ChartPoint(time: time, price: price, unknownFields: o.unknown)
     }
 
     /// An array of numbers; nil with the cursor restored otherwise.
@@ -251,50 +232,30 @@ extension BodyDecoder {
         guard try s.peek() == UInt8(ascii: "{") else { return false }
         s.i += 1
         st = DrawingStyle()
-        var u = UnknownFields()
-        var seen: UInt32 = 0
-        var prev = -1
-        var ok = true
+        var o = Members(depth: 4, strictKeys: true)
         var first = true
         while try s.nextMember(&first) {
             let keyAt = s.keyStart - 1
             if s.keyIs("color") {
-                if duplicate(&seen, 1, &u, "color") { ok = false }
-                st.color = try color()
-                if st.color == nil { try keep(&u, "color", after: prev, depth: 4) }
-                prev = keyAt
+                st.color = try lenient("color", 1, &o) { d throws(ScanError) in try d.color() }
             } else if s.keyIs("lineWidth") {
-                if duplicate(&seen, 2, &u, "lineWidth") { ok = false }
-                st.lineWidth = try number()
-                if st.lineWidth == nil { try keep(&u, "lineWidth", after: prev, depth: 4) }
-                prev = keyAt
+                st.lineWidth = try lenient("lineWidth", 2, &o) { d throws(ScanError) in try d.number() }
             } else if s.keyIs("lineStyle") {
-                if duplicate(&seen, 4, &u, "lineStyle") { ok = false }
-                st.lineStyle = try lineStyle()
-                if st.lineStyle == nil { try keep(&u, "lineStyle", after: prev, depth: 4) }
-                prev = keyAt
+                st.lineStyle = try lenient("lineStyle", 4, &o) { d throws(ScanError) in try d.lineStyle() }
             } else if s.keyIs("fillColor") {
-                if duplicate(&seen, 8, &u, "fillColor") { ok = false }
-                st.fillColor = try color()
-                if st.fillColor == nil { try keep(&u, "fillColor", after: prev, depth: 4) }
-                prev = keyAt
+                st.fillColor = try lenient("fillColor", 8, &o) { d throws(ScanError) in try d.color() }
             } else if s.keyIs("borderColor") {
-                if duplicate(&seen, 16, &u, "borderColor") { ok = false }
-                st.borderColor = try color()
-                if st.borderColor == nil { try keep(&u, "borderColor", after: prev, depth: 4) }
-                prev = keyAt
+                st.borderColor = try lenient("borderColor", 16, &o) { d throws(ScanError) in try d.color() }
             } else {
-                let key = s.keyString()
-                if u.fields.contains(where: { $0.key == key }) { ok = false }
-                try keep(&u, key, after: prev, depth: 4)
-                prev = keyAt
+                try otherMember(&o)
             }
+            o.prev = keyAt
         }
-        guard ok else {
+        guard o.ok else {
             s.i = at
             return false
         }
-        st.unknownFields = u
+        st.unknownFields = o.unknown
         return true
     }
 }

@@ -45,6 +45,58 @@ struct BodyDecoder {
         s.notes.append(ScanError(kind: .duplicateKey, offset: s.keyStart - 1, detail: "'\(key)'", pointerOffset: s.i))
     }
 
+    /// The bookkeeping of one object while its members are decoded.
+    struct Members {
+        /// Members kept as sent: unknown keys and known keys whose value did not decode.
+        var unknown = UnknownFields()
+        /// One bit per known key already read.
+        var seen: UInt32 = 0
+        /// Offset of the previous key's opening quote (-1 before the first): where a kept
+        /// member goes back when the body is written again.
+        var prev = -1
+        /// False once the object no longer fits the model (it is then kept as sent whole).
+        var ok = true
+        /// Nesting depth of the object's values.
+        let depth: Int
+        /// Whether a repeated key makes the object not fit (`ok = false`) rather than only
+        /// being noted for validation.
+        let strictKeys: Bool
+    }
+
+    /// A known member whose value is kept among the unknown members, as sent, when `decode`
+    /// gives nil (validation reports it there).
+    @inline(__always)
+    mutating func lenient<T>(
+        _ key: String, _ bit: UInt32, _ o: inout Members, _ decode: (inout BodyDecoder) throws(ScanError) -> T?
+    ) throws(ScanError) -> T? {
+        if duplicate(&o.seen, bit, &o.unknown, key) { o.ok = false }
+        if let v = try decode(&self) { return v }
+        try keep(&o.unknown, key, after: o.prev, depth: o.depth)
+        return nil
+    }
+
+    /// A known member the object needs in model form: when `decode` gives nil (or the key is
+    /// repeated), the value is skipped and the object marked as not fitting the model.
+    @inline(__always)
+    mutating func strict<T>(
+        _ key: String, _ bit: UInt32, _ o: inout Members, _ decode: (inout BodyDecoder) throws(ScanError) -> T?
+    ) throws(ScanError) -> T? {
+        if duplicate(&o.seen, bit, &o.unknown, key) { o.ok = false }
+        if let v = try decode(&self) { return v }
+        o.ok = false
+        _ = try s.parseValue(depth: o.depth, rejectOverflow: false)
+        return nil
+    }
+
+    /// A member the engine does not model: kept as sent, in place.
+    mutating func otherMember(_ o: inout Members) throws(ScanError) {
+        let key = s.keyString()
+        if o.unknown.fields.contains(where: { $0.key == key }) {
+            if o.strictKeys { o.ok = false } else { noteDuplicate(key) }
+        }
+        try keep(&o.unknown, key, after: o.prev, depth: o.depth)
+    }
+
     /// A string at the cursor, or nil (cursor unmoved) when the value is not a string.
     @inline(__always)
     mutating func string() throws(ScanError) -> String? {
@@ -131,53 +183,30 @@ struct BodyDecoder {
         }
         s.i += 1
         var a = Analysis()
-        var u = UnknownFields()
-        var seen: UInt32 = 0
-        var prev = -1
+        var o = Members(depth: 1, strictKeys: false)
         var first = true
         while try s.nextMember(&first) {
             let keyAt = s.keyStart - 1
             if s.keyIs("sender") {
-                _ = duplicate(&seen, 1, &u, "sender")
-                a.sender = try string()
-                if a.sender == nil { try keep(&u, "sender", after: prev, depth: 1) }
-                prev = keyAt
+                a.sender = try lenient("sender", 1, &o) { d throws(ScanError) in try d.string() }
             } else if s.keyIs("metadata") {
-                _ = duplicate(&seen, 2, &u, "metadata")
-                a.metadata = nil
-                if try s.peek() == UInt8(ascii: "{") {
-                    a.metadata = try metadata()
-                } else {
-                    try keep(&u, "metadata", after: prev, depth: 1)
+                a.metadata = try lenient("metadata", 2, &o) { d throws(ScanError) in
+                    try d.s.peek() == UInt8(ascii: "{") ? try d.metadata() : nil
                 }
-                prev = keyAt
             } else if s.keyIs("levels") {
-                _ = duplicate(&seen, 4, &u, "levels")
-                a.levels = nil
-                if try s.peek() == UInt8(ascii: "{") {
-                    a.levels = try levels()
-                } else {
-                    try keep(&u, "levels", after: prev, depth: 1)
+                a.levels = try lenient("levels", 4, &o) { d throws(ScanError) in
+                    try d.s.peek() == UInt8(ascii: "{") ? try d.levels() : nil
                 }
-                prev = keyAt
             } else if s.keyIs("drawings") {
-                _ = duplicate(&seen, 8, &u, "drawings")
-                a.drawings = try drawings()
-                if a.drawings == nil { try keep(&u, "drawings", after: prev, depth: 1) }
-                prev = keyAt
+                a.drawings = try lenient("drawings", 8, &o) { d throws(ScanError) in try d.drawings() }
             } else if s.keyIs("idempotencyKey") {
-                _ = duplicate(&seen, 16, &u, "idempotencyKey")
-                a.idempotencyKey = try string()
-                if a.idempotencyKey == nil { try keep(&u, "idempotencyKey", after: prev, depth: 1) }
-                prev = keyAt
+                a.idempotencyKey = try lenient("idempotencyKey", 16, &o) { d throws(ScanError) in try d.string() }
             } else {
-                let key = s.keyString()
-                if u.fields.contains(where: { $0.key == key }) { noteDuplicate(key) }
-                try keep(&u, key, after: prev, depth: 1)
-                prev = keyAt
+                try otherMember(&o)
             }
+            o.prev = keyAt
         }
-        a.unknownFields = u
+        a.unknownFields = o.unknown
         return a
     }
 
@@ -186,65 +215,35 @@ struct BodyDecoder {
     mutating func metadata() throws(ScanError) -> AnalysisMetadata {
         s.i += 1
         var m = AnalysisMetadata()
-        var u = UnknownFields()
-        var seen: UInt32 = 0
-        var prev = -1
+        var o = Members(depth: 2, strictKeys: false)
         var first = true
         while try s.nextMember(&first) {
             let keyAt = s.keyStart - 1
             if s.keyIs("direction") {
-                _ = duplicate(&seen, 1, &u, "direction")
-                m.direction = try direction()
-                if m.direction == nil { try keep(&u, "direction", after: prev, depth: 2) }
-                prev = keyAt
+                m.direction = try lenient("direction", 1, &o) { d throws(ScanError) in try d.direction() }
             } else if s.keyIs("entryPlacement") {
-                _ = duplicate(&seen, 2, &u, "entryPlacement")
-                m.entryPlacement = try entryPlacement()
-                if m.entryPlacement == nil { try keep(&u, "entryPlacement", after: prev, depth: 2) }
-                prev = keyAt
+                m.entryPlacement = try lenient("entryPlacement", 2, &o) { d throws(ScanError) in try d.entryPlacement()
+                }
             } else if s.keyIs("expiry") {
-                _ = duplicate(&seen, 4, &u, "expiry")
-                m.expiry = try expiry()
-                if m.expiry == nil { try keep(&u, "expiry", after: prev, depth: 2) }
-                prev = keyAt
+                m.expiry = try lenient("expiry", 4, &o) { d throws(ScanError) in try d.expiry() }
             } else if s.keyIs("title") {
-                _ = duplicate(&seen, 8, &u, "title")
-                m.title = try string()
-                if m.title == nil { try keep(&u, "title", after: prev, depth: 2) }
-                prev = keyAt
+                m.title = try lenient("title", 8, &o) { d throws(ScanError) in try d.string() }
             } else if s.keyIs("preferenceText") {
-                _ = duplicate(&seen, 16, &u, "preferenceText")
-                m.preferenceText = try string()
-                if m.preferenceText == nil { try keep(&u, "preferenceText", after: prev, depth: 2) }
-                prev = keyAt
+                m.preferenceText = try lenient("preferenceText", 16, &o) { d throws(ScanError) in try d.string() }
             } else if s.keyIs("alternativeText") {
-                _ = duplicate(&seen, 32, &u, "alternativeText")
-                m.alternativeText = try string()
-                if m.alternativeText == nil { try keep(&u, "alternativeText", after: prev, depth: 2) }
-                prev = keyAt
+                m.alternativeText = try lenient("alternativeText", 32, &o) { d throws(ScanError) in try d.string() }
             } else if s.keyIs("comments") {
-                _ = duplicate(&seen, 64, &u, "comments")
-                m.comments = try string()
-                if m.comments == nil { try keep(&u, "comments", after: prev, depth: 2) }
-                prev = keyAt
+                m.comments = try lenient("comments", 64, &o) { d throws(ScanError) in try d.string() }
             } else if s.keyIs("timeframe") {
-                _ = duplicate(&seen, 128, &u, "timeframe")
-                m.timeframe = try string()
-                if m.timeframe == nil { try keep(&u, "timeframe", after: prev, depth: 2) }
-                prev = keyAt
+                m.timeframe = try lenient("timeframe", 128, &o) { d throws(ScanError) in try d.string() }
             } else if s.keyIs("symbol") {
-                _ = duplicate(&seen, 256, &u, "symbol")
-                m.symbol = try string()
-                if m.symbol == nil { try keep(&u, "symbol", after: prev, depth: 2) }
-                prev = keyAt
+                m.symbol = try lenient("symbol", 256, &o) { d throws(ScanError) in try d.string() }
             } else {
-                let key = s.keyString()
-                if u.fields.contains(where: { $0.key == key }) { noteDuplicate(key) }
-                try keep(&u, key, after: prev, depth: 2)
-                prev = keyAt
+                try otherMember(&o)
             }
+            o.prev = keyAt
         }
-        m.unknownFields = u
+        m.unknownFields = o.unknown
         return m
     }
 
@@ -256,35 +255,24 @@ struct BodyDecoder {
         s.i += 1
         var type: String?
         var hours: Int64?
-        var u = UnknownFields()
-        var seen: UInt32 = 0
-        var prev = -1
-        var ok = true
+        var o = Members(depth: 3, strictKeys: true)
         var first = true
         while try s.nextMember(&first) {
             let keyAt = s.keyStart - 1
             if s.keyIs("type") {
-                if duplicate(&seen, 1, &u, "type") { ok = false }
-                type = try string()
-                if type == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = keyAt
+                type = try strict("type", 1, &o) { d throws(ScanError) in try d.string() }
             } else if s.keyIs("hours") {
-                if duplicate(&seen, 2, &u, "hours") { ok = false }
-                hours = try wholeNumber()
-                if hours == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = keyAt
+                hours = try strict("hours", 2, &o) { d throws(ScanError) in try d.wholeNumber() }
             } else {
-                let key = s.keyString()
-                if u.fields.contains(where: { $0.key == key }) { ok = false }
-                try keep(&u, key, after: prev, depth: 3)
-                prev = keyAt
+                try otherMember(&o)
             }
+            o.prev = keyAt
         }
-        guard ok, let type, let hours else {
+        guard o.ok, let type, let hours else {
             s.i = at
             return nil
         }
-        return Expiry(type: ExpiryType(rawValue: type), hours: hours, unknownFields: u)
+        return Expiry(type: ExpiryType(rawValue: type), hours: hours, unknownFields: o.unknown)
     }
 
     // MARK: - Levels
@@ -292,35 +280,22 @@ struct BodyDecoder {
     mutating func levels() throws(ScanError) -> Levels {
         s.i += 1
         var l = Levels()
-        var u = UnknownFields()
-        var seen: UInt32 = 0
-        var prev = -1
+        var o = Members(depth: 2, strictKeys: false)
         var first = true
         while try s.nextMember(&first) {
             let keyAt = s.keyStart - 1
             if s.keyIs("pivot") {
-                _ = duplicate(&seen, 1, &u, "pivot")
-                l.pivot = try levelEntry()
-                if l.pivot == nil { try keep(&u, "pivot", after: prev, depth: 2) }
-                prev = keyAt
+                l.pivot = try lenient("pivot", 1, &o) { d throws(ScanError) in try d.levelEntry() }
             } else if s.keyIs("resistance") {
-                _ = duplicate(&seen, 2, &u, "resistance")
-                l.resistance = try levelEntry()
-                if l.resistance == nil { try keep(&u, "resistance", after: prev, depth: 2) }
-                prev = keyAt
+                l.resistance = try lenient("resistance", 2, &o) { d throws(ScanError) in try d.levelEntry() }
             } else if s.keyIs("support") {
-                _ = duplicate(&seen, 4, &u, "support")
-                l.support = try levelEntry()
-                if l.support == nil { try keep(&u, "support", after: prev, depth: 2) }
-                prev = keyAt
+                l.support = try lenient("support", 4, &o) { d throws(ScanError) in try d.levelEntry() }
             } else {
-                let key = s.keyString()
-                if u.fields.contains(where: { $0.key == key }) { noteDuplicate(key) }
-                try keep(&u, key, after: prev, depth: 2)
-                prev = keyAt
+                try otherMember(&o)
             }
+            o.prev = keyAt
         }
-        l.unknownFields = u
+        l.unknownFields = o.unknown
         return l
     }
 
@@ -332,39 +307,25 @@ struct BodyDecoder {
         var price: Double?
         var id: String?
         var time: Timestamp?
-        var u = UnknownFields()
-        var seen: UInt32 = 0
-        var prev = -1
-        var ok = true
+        var o = Members(depth: 3, strictKeys: true)
         var first = true
         while try s.nextMember(&first) {
             let keyAt = s.keyStart - 1
             if s.keyIs("price") {
-                if duplicate(&seen, 1, &u, "price") { ok = false }
-                price = try number()
-                if price == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = keyAt
+                price = try strict("price", 1, &o) { d throws(ScanError) in try d.number() }
             } else if s.keyIs("clientObjectId") {
-                if duplicate(&seen, 2, &u, "clientObjectId") { ok = false }
-                id = try string()
-                if id == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = keyAt
+                id = try strict("clientObjectId", 2, &o) { d throws(ScanError) in try d.string() }
             } else if s.keyIs("time") {
-                if duplicate(&seen, 4, &u, "time") { ok = false }
-                time = try timestamp()
-                if time == nil { ok = false; _ = try s.parseValue(depth: 3, rejectOverflow: false) }
-                prev = keyAt
+                time = try strict("time", 4, &o) { d throws(ScanError) in try d.timestamp() }
             } else {
-                let key = s.keyString()
-                if u.fields.contains(where: { $0.key == key }) { ok = false }
-                try keep(&u, key, after: prev, depth: 3)
-                prev = keyAt
+                try otherMember(&o)
             }
+            o.prev = keyAt
         }
-        guard ok, let price, let id, let time else {
+        guard o.ok, let price, let id, let time else {
             s.i = at
             return nil
         }
-        return LevelEntry(price: price, clientObjectId: id, time: time, unknownFields: u)
+        return LevelEntry(price: price, clientObjectId: id, time: time, unknownFields: o.unknown)
     }
 }

@@ -1,9 +1,9 @@
 internal import Glibc
 
-/// The few file operations the golden harness needs, on Glibc (no Foundation).
-enum FileSystem {
+/// The few file operations the golden harness and its tests need, on Glibc (no Foundation).
+public enum FileSystem {
     /// The whole file, or `nil` when it cannot be read.
-    static func read(_ path: String) -> [UInt8]? {
+    public static func read(_ path: String) -> [UInt8]? {
         guard let f = fopen(path, "rb") else { return nil }
         defer { fclose(f) }
         var out: [UInt8] = []
@@ -17,7 +17,7 @@ enum FileSystem {
     }
 
     /// Writes the file (creating its folder), replacing it atomically; an error text on failure.
-    static func write(_ bytes: [UInt8], to path: String) -> String? {
+    public static func write(_ bytes: [UInt8], to path: String) -> String? {
         if let slash = path.lastIndex(of: "/") {
             if let e = makeDirectories(String(path[..<slash])) { return e }
         }
@@ -37,7 +37,7 @@ enum FileSystem {
     }
 
     /// `mkdir -p`; an error text on failure.
-    static func makeDirectories(_ path: String) -> String? {
+    public static func makeDirectories(_ path: String) -> String? {
         if path.isEmpty || isDirectory(path) { return nil }
         if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
             if let e = makeDirectories(String(path[..<slash])) { return e }
@@ -47,16 +47,16 @@ enum FileSystem {
     }
 
     /// Whether a file or folder exists.
-    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
     /// Whether `path` is a folder.
-    static func isDirectory(_ path: String) -> Bool {
+    public static func isDirectory(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// The names in a folder (no `.` or `..`), sorted; empty when it cannot be read.
-    static func list(_ path: String) -> [String] {
+    public static func list(_ path: String) -> [String] {
         guard let dir = opendir(path) else { return [] }
         defer { closedir(dir) }
         var names: [String] = []

@@ -53,8 +53,11 @@ struct BenchWorkload {
         var list: [Candle] = []
         list.reserveCapacity(n)
         for i in 0..<n {
-            guard let time = Timestamp(secondsSinceEpoch: t[i]) else { throw Failure(description: "candle time \(t[i])") }
-            list.append(Candle(time: time, open: o[i], high: h[i], low: l[i], close: c[i], volume: v.count == n ? v[i] : nil))
+            guard let time = Timestamp(secondsSinceEpoch: t[i]) else {
+                throw Failure(description: "candle time \(t[i])")
+            }
+            list.append(
+                Candle(time: time, open: o[i], high: h[i], low: l[i], close: c[i], volume: v.count == n ? v[i] : nil))
         }
         let series: CandleSeries
         do {

@@ -26,7 +26,8 @@ enum DrawingSweep {
             let first = BenchSupport.now() - t0
             var scene: [Double] = [], paint: [Double] = [], pngT: [Double] = [], total: [Double] = []
             for _ in 0..<k {
-                let p = try RenderBench.renderOne(analysis: analysis, candles: w.candles, options: w.options, mode: mode)
+                let p = try RenderBench.renderOne(
+                    analysis: analysis, candles: w.candles, options: w.options, mode: mode)
                 scene.append(p.scene)
                 paint.append(p.paint)
                 pngT.append(p.png)
@@ -41,7 +42,10 @@ enum DrawingSweep {
                 BenchSupport.object([
                     ("peer", BenchSupport.str("swift")), ("mode", BenchSupport.str("sweep-drawings-png-\(mode)")),
                     ("n", "\(w.n)"), ("drawings", "\(count)"), ("k", "\(k)"), ("display_items", "\(items)"),
-                    ("median_ms", BenchSupport.object([("scene", med(scene)), ("paint", med(paint)), ("png", med(pngT))])),
+                    (
+                        "median_ms",
+                        BenchSupport.object([("scene", med(scene)), ("paint", med(paint)), ("png", med(pngT))])
+                    ),
                     ("median_total_ms", med(total)), ("min_total_ms", BenchSupport.num((total.min() ?? 0) * 1e3)),
                     ("max_total_ms", BenchSupport.num((total.max() ?? 0) * 1e3)),
                     ("ratio_to_first_count", BenchSupport.num(medTotal / (base ?? medTotal), digits: 2)),
@@ -106,7 +110,8 @@ enum DrawingSweep {
                 let (a, b) = ordered()
                 var s = style
                 s.lineWidth = 1
-                out.append(.fibonacciRetracement(FibonacciRetracementDrawing(clientObjectId: id, start: a, end: b, style: s)))
+                out.append(
+                    .fibonacciRetracement(FibonacciRetracementDrawing(clientObjectId: id, start: a, end: b, style: s)))
             }
         }
         return out

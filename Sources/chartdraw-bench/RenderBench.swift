@@ -176,7 +176,10 @@ enum RenderBench {
         var lastBytes = 0
         while parse.count < k {
             let t0 = BenchSupport.now()
-            guard let parsed = reader.next({ buf in Result { () throws(BenchWorkload.Failure) in try BenchWorkload.parse(buf) } })
+            guard
+                let parsed = reader.next({ buf in
+                    Result { () throws(BenchWorkload.Failure) in try BenchWorkload.parse(buf) }
+                })
             else { break }
             let w = try parsed.get()
             let tp = BenchSupport.now() - t0
@@ -210,7 +213,9 @@ enum RenderBench {
                 ("k", "\(parse.count)"),
                 (
                     "median_ms",
-                    BenchSupport.object([("parse", med(parse)), ("draw", med(draw)), ("png", med(png)), ("free", med(free))])
+                    BenchSupport.object([
+                        ("parse", med(parse)), ("draw", med(draw)), ("png", med(png)), ("free", med(free)),
+                    ])
                 ),
                 ("draw_sub_median_ms", BenchSupport.object([("scene", med(scene)), ("paint", med(paint))])),
                 ("median_total_ms", med(total)),

@@ -27,7 +27,9 @@ func validationBenchMain(_ args: [String]) -> Int32 {
         return v
     }
     guard rest.count >= 2 else {
-        benchErr("usage: chartdraw-bench validate corpus|large|one|dump-all FILE [--runs N] [--warmup N] [--dump OUT.jsonl]\n")
+        benchErr(
+            "usage: chartdraw-bench validate corpus|large|one|dump-all FILE [--runs N] [--warmup N] [--dump OUT.jsonl]\n"
+        )
         return 64
     }
     let mode = rest.removeFirst()
@@ -84,7 +86,8 @@ func validationBenchMain(_ args: [String]) -> Int32 {
         print(
             "{\"peer\":\"swift\",\"mode\":\"corpus\",\"docs\":\(lines.count),\"bytes\":\(bytes),\"runs\":\(runs),\"warmup\":\(warmup)"
                 + ",\"docs_per_s\":\(fmt(n / med)),\"docs_per_s_min\":\(fmt(n / (times.max() ?? med))),\"docs_per_s_max\":\(fmt(n / (times.min() ?? med)))"
-                + ",\"mb_per_s\":\(fmt(Double(bytes) / med / 1e6)),\"us_per_doc\":\(fmt(med / n * 1e6)),\"invalid_docs\":\(invalid),\"errors\":\(errors)}")
+                + ",\"mb_per_s\":\(fmt(Double(bytes) / med / 1e6)),\"us_per_doc\":\(fmt(med / n * 1e6)),\"invalid_docs\":\(invalid),\"errors\":\(errors)}"
+        )
         if let dump {
             var out: [UInt8] = []
             data.withUnsafeBytes { buf in
@@ -132,7 +135,8 @@ func validationBenchMain(_ args: [String]) -> Int32 {
             }
         }
         print(
-            "{\"peer\":\"swift\",\"mode\":\"large\",\"bytes\":\(data.count),\"runs\":\(runs),\"valid\":\(valid),\"median_ms\":\(fmt(median(times) * 1e3)),\"min_ms\":\(fmt((times.min() ?? 0) * 1e3)),\"max_ms\":\(fmt((times.max() ?? 0) * 1e3))}")
+            "{\"peer\":\"swift\",\"mode\":\"large\",\"bytes\":\(data.count),\"runs\":\(runs),\"valid\":\(valid),\"median_ms\":\(fmt(median(times) * 1e3)),\"min_ms\":\(fmt((times.min() ?? 0) * 1e3)),\"max_ms\":\(fmt((times.max() ?? 0) * 1e3))}"
+        )
         return 0
     case "dump-all":
         // Every issue of every line (all severities) and the canonical form of what decoded:

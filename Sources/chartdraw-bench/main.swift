@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // chartdraw-bench: the engine's side of ../shared/bench.

@@ -43,7 +43,7 @@ import Testing
     @Test(arguments: kinds)
     func everyKindHasCasesAndNoOrphanReferences(_ kind: String) {
         let folder = GoldenStore.repositoryRoot + "/golden-images/" + kind
-        let names = Self.listFolder(folder)
+        let names = FileSystem.list(folder)
         let jsons = Set(names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) })
         let pngs = Set(names.filter { $0.hasSuffix(".png") }.map { String($0.dropLast(4)) })
         #expect(!jsons.isEmpty, "golden-images/\(kind) has no case")
@@ -58,25 +58,12 @@ import Testing
         var total = 0
         for kind in Self.kinds {
             let folder = GoldenStore.repositoryRoot + "/golden-images/" + kind
-            for name in Self.listFolder(folder) {
+            for name in FileSystem.list(folder) {
                 var st = stat()
                 if stat(folder + "/" + name, &st) == 0 { total += Int(st.st_size) }
             }
         }
         #expect(total < 4_000_000, "golden-images analysis kinds hold \(total) bytes; keep canvases small")
-    }
-
-    static func listFolder(_ path: String) -> [String] {
-        guard let dir = opendir(path) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
     }
 }
 

@@ -173,7 +173,7 @@ import Testing
     /// The BTC example's body (three drawing types, levels, links in the text).
     static func exampleAnalysis() throws -> Analysis {
         let path = GoldenStore.repositoryRoot + "/Examples/BTCFibChannel/analysis.json"
-        let bytes = try #require(GoldenCaseSpec.readFile(path))
+        let bytes = try #require(FileSystem.read(path))
         let report = ChartAnalysisValidator.validate(bytes)
         #expect(report.isValid)
         return try #require(report.analysis)

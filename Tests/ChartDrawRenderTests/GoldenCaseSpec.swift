@@ -72,7 +72,7 @@ struct GoldenCaseSpec {
             case .none:
                 return nil
             case .file(let path):
-                guard let bytes = Self.readFile(GoldenStore.repositoryRoot + "/" + path) else {
+                guard let bytes = FileSystem.read(GoldenStore.repositoryRoot + "/" + path) else {
                     throw GoldenCaseError("cannot read the candle file \(path) (relative to the repository root)")
                 }
                 return try CandleFile.parse(bytes)
@@ -246,20 +246,6 @@ struct GoldenCaseSpec {
             throw GoldenCaseError("\(name) \"\(s)\" is not ISO-8601 UTC like 2026-01-05T00:00:00Z")
         }
         return t
-    }
-
-    /// A whole file, or `nil`.
-    static func readFile(_ path: String) -> [UInt8]? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
-            if n > 0 { out.append(contentsOf: chunk[0..<n]) }
-            if n < chunk.count { break }
-        }
-        return ferror(f) == 0 ? out : nil
     }
 }
 

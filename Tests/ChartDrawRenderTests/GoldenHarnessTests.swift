@@ -110,7 +110,7 @@ import Testing
         #expect(outcome.message.contains("cairo 1."))
         let a = root + "/artifacts/k/case"
         #expect(outcome.artifacts == [a + ".expected.png", a + ".actual.png", a + ".diff.png"])
-        let diff = try ChartRenderer.decodePNG(try #require(readFile(a + ".diff.png")))
+        let diff = try ChartRenderer.decodePNG(try #require(FileSystem.read(a + ".diff.png")))
         #expect(diff[2, 2] == (255, 0, 0, 255))
         // `failed` re-records it (and still fails); afterwards the new image passes.
         let rerecord = store(root, .failed).check(wrong, kind: "k", name: "case")
@@ -119,18 +119,6 @@ import Testing
         #expect(store(root, .never).check(wrong, kind: "k", name: "case").passed)
         // `all` rewrites even a passing one.
         #expect(!store(root, .all).check(wrong, kind: "k", name: "case").passed)
-    }
-
-    func readFile(_ path: String) -> [UInt8]? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, f)
-            out += buffer[0..<n]
-            if n < buffer.count { return out }
-        }
     }
 
     @Test func caseLoaderListsJSONBesidePNG() throws {

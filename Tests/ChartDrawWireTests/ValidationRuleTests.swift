@@ -191,14 +191,6 @@ struct ValidationRuleTests {
         #expect(pairs(check(body(1001), .append)) == ["/drawings too_many_drawings"])
         #expect(check(body(1001), .append, .lenient).isValid)
     }
-
-    @Test func largeBenchBodyIsValidWhenPresent() {
-        let root = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(separator: "/")
-        guard let large = readFile(root + "/../shared/bench/validation/large.json") else { return }
-        let r = ChartAnalysisValidator.validate(large)
-        #expect(r.isValid, "\(pairs(r).prefix(5))")
-        #expect(r.analysis?.drawings?.count == 1000)
-    }
 }
 
 extension String {

@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChartDrawCLITests",
-            dependencies: ["chartdraw", "ChartDraw", "GBPUSDBounce", "BTCFibChannel", "US500Supply"],
+            dependencies: ["chartdraw", "chartdraw-bench", "ChartDraw", "GBPUSDBounce", "BTCFibChannel", "US500Supply"],
             swiftSettings: settings
         ),
     ]

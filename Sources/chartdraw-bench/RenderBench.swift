@@ -12,6 +12,7 @@ import ChartDrawWire
 /// drawings, candle validation), draw (scene = `ChartScene.build`, then paint: surface
 /// creation, every paint call, flush), png (encoding into memory) and free (dropping the PNG, the pixels and
 /// the display list). How `mem`, `none` and single images are split: ``RenderBench/renderOne``.
+/// Exit status: 0 done, 64 usage (as `chartdraw`), 1 a workload that cannot be read or rendered.
 func renderBenchMain(_ args: [String]) -> Int32 {
     var opts: [String: String] = [:]
     var i = 0
@@ -19,7 +20,7 @@ func renderBenchMain(_ args: [String]) -> Int32 {
         let a = args[i]
         guard a.hasPrefix("--"), i + 1 < args.count else {
             BenchSupport.err(RenderBench.usage)
-            return 2
+            return 64
         }
         opts[String(a.dropFirst(2))] = args[i + 1]
         i += 2
@@ -29,32 +30,32 @@ func renderBenchMain(_ args: [String]) -> Int32 {
     ]
     if let bad = opts.keys.first(where: { !known.contains($0) }) {
         BenchSupport.err("chartdraw-bench: unknown option --\(bad)\n" + RenderBench.usage)
-        return 2
+        return 64
     }
     let k = Int(opts["k"] ?? "100") ?? -1
     let warmup = Int(opts["warmup"] ?? "1") ?? -1
     guard k > 0, warmup >= 0 else {
         BenchSupport.err("chartdraw-bench: --k must be positive and --warmup not negative\n")
-        return 2
+        return 64
     }
     let mode = opts["png"]
     if let mode, !["mem", "none"].contains(mode) {
         BenchSupport.err("chartdraw-bench: --png mem|none\n")
-        return 2
+        return 64
     }
     var png = PNGOptions()
     if let v = opts["png-level"] { png.level = Int(v) ?? png.level }
     if let v = opts["png-filter"] {
         guard let f = PNGOptions.Filter(rawValue: v) else {
             BenchSupport.err("chartdraw-bench: --png-filter none|sub|up|average|paeth|adaptive\n")
-            return 2
+            return 64
         }
         png.filter = f
     }
     if let v = opts["png-strategy"] {
         guard let st = PNGOptions.Strategy(rawValue: v) else {
             BenchSupport.err("chartdraw-bench: --png-strategy default|filtered|rle\n")
-            return 2
+            return 64
         }
         png.strategy = st
     }
@@ -63,7 +64,7 @@ func renderBenchMain(_ args: [String]) -> Int32 {
             let list = counts.split(separator: ",").compactMap { Int($0) }
             guard !list.isEmpty, list.allSatisfy({ $0 >= 0 }) else {
                 BenchSupport.err("chartdraw-bench: --sweep-drawings N,N,...\n")
-                return 2
+                return 64
             }
             try DrawingSweep.run(workload: wl, counts: list, k: k, png: mode ?? "mem")
         } else if let wl = opts["workload"] {
@@ -72,7 +73,7 @@ func renderBenchMain(_ args: [String]) -> Int32 {
             try RenderBench.batch(path: batch, k: k, mode: mode ?? "mem", warmup: max(1, warmup), png: png)
         } else {
             BenchSupport.err(RenderBench.usage)
-            return 2
+            return 64
         }
     } catch {
         BenchSupport.err("chartdraw-bench: \(error)\n")

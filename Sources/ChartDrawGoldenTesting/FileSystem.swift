@@ -1,20 +1,10 @@
+internal import ChartDraw
 internal import Glibc
 
 /// The few file operations the golden harness and its tests need, on Glibc (no Foundation).
 public enum FileSystem {
     /// The whole file, or `nil` when it cannot be read.
-    public static func read(_ path: String) -> [UInt8]? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
-            if n > 0 { out.append(contentsOf: chunk[0..<n]) }
-            if n < chunk.count { break }
-        }
-        return ferror(f) == 0 ? out : nil
-    }
+    public static func read(_ path: String) -> [UInt8]? { try? FileIO.read(path) }
 
     /// Writes the file (creating its folder), replacing it atomically; an error text on failure.
     public static func write(_ bytes: [UInt8], to path: String) -> String? {

@@ -1,3 +1,4 @@
+import ChartDraw
 import ChartDrawWire
 
 #if canImport(Glibc)
@@ -21,30 +22,13 @@ enum BenchSupport {
     }
 
     /// Writes a message to standard error.
-    static func err(_ s: String) {
-        var s = s
-        s.withUTF8 { buf in _ = Glibc.write(2, buf.baseAddress, buf.count) }
-    }
+    static func err(_ s: String) { FileIO.stderr(s) }
 
-    /// Prints one line to standard output and flushes it.
-    static func emit(_ line: String) {
-        var s = line + "\n"
-        s.withUTF8 { buf in _ = Glibc.write(1, buf.baseAddress, buf.count) }
-    }
+    /// Prints one line to standard output.
+    static func emit(_ line: String) { FileIO.stdout(line + "\n") }
 
     /// The whole file, or `nil` when it cannot be read.
-    static func read(_ path: String) -> [UInt8]? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&buf, 1, buf.count, f)
-            if n <= 0 { break }
-            out.append(contentsOf: buf[0..<n])
-        }
-        return ferror(f) == 0 ? out : nil
-    }
+    static func read(_ path: String) -> [UInt8]? { try? FileIO.read(path) }
 
     /// Writes the bytes to a file; `false` on any error.
     static func write(_ path: String, _ bytes: [UInt8]) -> Bool {

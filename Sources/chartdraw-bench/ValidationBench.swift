@@ -27,7 +27,7 @@ func validationBenchMain(_ args: [String]) -> Int32 {
         return v
     }
     guard rest.count >= 2 else {
-        benchErr(
+        BenchSupport.err(
             "usage: chartdraw-bench validate corpus|large|one|dump-all FILE [--runs N] [--warmup N] [--dump OUT.jsonl]\n"
         )
         return 64
@@ -37,8 +37,8 @@ func validationBenchMain(_ args: [String]) -> Int32 {
     let warmup = option("--warmup", mode == "large" ? 3 : 1)
     let dump = stringOption("--dump")
     let path = rest.removeFirst()
-    guard let data = benchRead(path) else {
-        benchErr("chartdraw-bench: cannot read '\(path)'\n")
+    guard let data = BenchSupport.read(path) else {
+        BenchSupport.err("chartdraw-bench: cannot read '\(path)'\n")
         return 66
     }
     switch mode {
@@ -61,7 +61,7 @@ func validationBenchMain(_ args: [String]) -> Int32 {
             for run in 0..<(warmup + runs) {
                 invalid = 0
                 errors = 0
-                let t0 = benchNow()
+                let t0 = BenchSupport.now()
                 for r in lines {
                     let doc = UnsafeRawBufferPointer(rebasing: buf[r])
                     if mode == "corpus-decode" {
@@ -77,16 +77,16 @@ func validationBenchMain(_ args: [String]) -> Int32 {
                         errors += report.errors.count
                     }
                 }
-                let dt = benchNow() - t0
+                let dt = BenchSupport.now() - t0
                 if run >= warmup { times.append(dt) }
             }
         }
-        let med = median(times)
+        let med = BenchSupport.median(times)
         let n = Double(lines.count)
         print(
             "{\"peer\":\"swift\",\"mode\":\"corpus\",\"docs\":\(lines.count),\"bytes\":\(bytes),\"runs\":\(runs),\"warmup\":\(warmup)"
-                + ",\"docs_per_s\":\(fmt(n / med)),\"docs_per_s_min\":\(fmt(n / (times.max() ?? med))),\"docs_per_s_max\":\(fmt(n / (times.min() ?? med)))"
-                + ",\"mb_per_s\":\(fmt(Double(bytes) / med / 1e6)),\"us_per_doc\":\(fmt(med / n * 1e6)),\"invalid_docs\":\(invalid),\"errors\":\(errors)}"
+                + ",\"docs_per_s\":\(BenchSupport.num(n / med)),\"docs_per_s_min\":\(BenchSupport.num(n / (times.max() ?? med))),\"docs_per_s_max\":\(BenchSupport.num(n / (times.min() ?? med)))"
+                + ",\"mb_per_s\":\(BenchSupport.num(Double(bytes) / med / 1e6)),\"us_per_doc\":\(BenchSupport.num(med / n * 1e6)),\"invalid_docs\":\(invalid),\"errors\":\(errors)}"
         )
         if let dump {
             var out: [UInt8] = []
@@ -116,8 +116,8 @@ func validationBenchMain(_ args: [String]) -> Int32 {
                     out.append(0x0A)
                 }
             }
-            guard benchWrite(dump, out) else {
-                benchErr("chartdraw-bench: cannot write '\(dump)'\n")
+            guard BenchSupport.write(dump, out) else {
+                BenchSupport.err("chartdraw-bench: cannot write '\(dump)'\n")
                 return 73
             }
         }
@@ -127,22 +127,22 @@ func validationBenchMain(_ args: [String]) -> Int32 {
         var valid = false
         data.withUnsafeBytes { buf in
             for run in 0..<(warmup + runs) {
-                let t0 = benchNow()
+                let t0 = BenchSupport.now()
                 let r = ChartAnalysisValidator.validate(buf)
-                let dt = benchNow() - t0
+                let dt = BenchSupport.now() - t0
                 valid = r.isValid
                 if run >= warmup { times.append(dt) }
             }
         }
         print(
-            "{\"peer\":\"swift\",\"mode\":\"large\",\"bytes\":\(data.count),\"runs\":\(runs),\"valid\":\(valid),\"median_ms\":\(fmt(median(times) * 1e3)),\"min_ms\":\(fmt((times.min() ?? 0) * 1e3)),\"max_ms\":\(fmt((times.max() ?? 0) * 1e3))}"
+            "{\"peer\":\"swift\",\"mode\":\"large\",\"bytes\":\(data.count),\"runs\":\(runs),\"valid\":\(valid),\"median_ms\":\(BenchSupport.num(BenchSupport.median(times) * 1e3)),\"min_ms\":\(BenchSupport.num((times.min() ?? 0) * 1e3)),\"max_ms\":\(BenchSupport.num((times.max() ?? 0) * 1e3))}"
         )
         return 0
     case "dump-all":
         // Every issue of every line (all severities) and the canonical form of what decoded:
         // a byte-exact reference for checking that a change keeps every verdict and model.
         guard let outPath = dump else {
-            benchErr("usage: chartdraw-bench validate dump-all FILE --dump OUT\n")
+            BenchSupport.err("usage: chartdraw-bench validate dump-all FILE --dump OUT\n")
             return 64
         }
         var out: [UInt8] = []
@@ -164,8 +164,8 @@ func validationBenchMain(_ args: [String]) -> Int32 {
                 }
             }
         }
-        guard benchWrite(outPath, out) else {
-            benchErr("chartdraw-bench: cannot write '\(outPath)'\n")
+        guard BenchSupport.write(outPath, out) else {
+            BenchSupport.err("chartdraw-bench: cannot write '\(outPath)'\n")
             return 73
         }
         return 0
@@ -174,42 +174,7 @@ func validationBenchMain(_ args: [String]) -> Int32 {
         for i in r.issues { print("\(i.path): \(i.severity.rawValue)[\(i.code)]: \(i.message)") }
         return r.isValid ? 0 : 1
     default:
-        benchErr("chartdraw-bench: unknown validate mode '\(mode)'\n")
+        BenchSupport.err("chartdraw-bench: unknown validate mode '\(mode)'\n")
         return 64
     }
-}
-
-private func median(_ xs: [Double]) -> Double {
-    let s = xs.sorted()
-    guard !s.isEmpty else { return .nan }
-    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-}
-
-private func fmt(_ v: Double) -> String { JSONWriter.formatNumber((v * 1000).rounded() / 1000) }
-
-private func benchNow() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
-
-private func benchErr(_ s: String) { _ = s.withCString { write(2, $0, strlen($0)) } }
-
-private func benchRead(_ path: String) -> [UInt8]? {
-    guard let f = fopen(path, "rb") else { return nil }
-    defer { fclose(f) }
-    var out: [UInt8] = []
-    var buf = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-        let n = fread(&buf, 1, buf.count, f)
-        if n <= 0 { break }
-        out.append(contentsOf: buf[0..<n])
-    }
-    return out
-}
-
-private func benchWrite(_ path: String, _ bytes: [UInt8]) -> Bool {
-    guard let f = fopen(path, "wb") else { return false }
-    defer { fclose(f) }
-    return fwrite(bytes, 1, bytes.count, f) == bytes.count
 }

@@ -1,0 +1,70 @@
+/// Maps instants to bar positions, as trading charts place candles: side by side, with no
+/// room for closed-market time.
+///
+/// Candle `i` sits at position `i`. An instant between two candles maps proportionally between
+/// their positions; an instant before the first or after the last candle extrapolates at
+/// ``step`` seconds per bar. A weekend or a session break between two candles therefore
+/// takes one bar's width, whatever its length in clock time, and a straight line in bar space
+/// is what the chart draws and what the follow-up evaluation tests price against.
+///
+/// With no candles the scale is clock time: position `(t - origin) / step`.
+///
+/// The mapping is monotonic and continuous; ``time(atPosition:)`` is its inverse. Both take
+/// O(log n) for n candles.
+public struct BarTimeScale: Hashable, Sendable {
+    /// The bars' times in seconds since the epoch, strictly increasing (may be empty).
+    public let times: [Double]
+    /// Seconds per bar before the first and after the last bar.
+    public let step: Double
+    /// The time at position 0 when there are no bars.
+    public let origin: Double
+
+    /// A scale over bars at `times` (seconds, strictly increasing), extrapolating at `step`
+    /// seconds per bar; `origin` places position 0 when `times` is empty. A `step` that is not
+    /// finite and positive becomes one hour.
+    public init(times: [Double], step: Double, origin: Double = 0) {
+        self.times = times
+        self.step = step.isFinite && step > 0 ? step : CandleSeries.defaultInterval
+        self.origin = times.first ?? (origin.isFinite ? origin : 0)
+    }
+
+    /// A scale over the candles' bars. The step is the timeframe's when it parses (e.g. `H1`),
+    /// else the candles' median spacing.
+    public init(candles: CandleSeries, timeframe: String? = nil) {
+        let tf = timeframe.flatMap(Timeframe.init(_:))
+        self.init(times: candles.candles.map(\.t), step: tf?.seconds ?? candles.interval)
+    }
+
+    /// How many bars the scale has.
+    @inlinable public var count: Int { times.count }
+
+    /// The bar position of an instant in seconds since the epoch.
+    public func position(_ t: Double) -> Double {
+        guard let first = times.first, let last = times.last else { return (t - origin) / step }
+        if t <= first { return (t - first) / step }
+        if t >= last { return Double(times.count - 1) + (t - last) / step }
+        // The last index whose time is <= t; first < t < last, so 0 <= i < count - 1.
+        var lo = 0, hi = times.count - 1
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2
+            if times[mid] <= t { lo = mid } else { hi = mid }
+        }
+        let a = times[lo], b = times[lo + 1]
+        return Double(lo) + (t - a) / (b - a)
+    }
+
+    /// The bar position of an instant.
+    @inlinable public func position(_ t: Timestamp) -> Double { position(t.secondsSinceEpoch) }
+
+    /// The instant at a bar position, in seconds since the epoch (the inverse of
+    /// ``position(_:)-(Double)``).
+    public func time(atPosition p: Double) -> Double {
+        guard let first = times.first, let last = times.last else { return origin + p * step }
+        let n = Double(times.count - 1)
+        if p <= 0 { return first + p * step }
+        if p >= n { return last + (p - n) * step }
+        let i = Int(p.rounded(.down))
+        let a = times[i], b = times[i + 1]
+        return a + (p - Double(i)) * (b - a)
+    }
+}

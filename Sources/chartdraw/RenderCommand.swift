@@ -21,6 +21,18 @@ enum FormatArgument: String, CaseIterable, ExpressibleByArgument {
     }
 }
 
+/// The `--candles-format` values (``CandleFormat``'s names).
+struct CandlesFormatArgument: ExpressibleByArgument {
+    var format: CandleFormat
+
+    init?(argument: String) {
+        guard let f = CandleFormat(rawValue: argument) else { return nil }
+        format = f
+    }
+
+    static var allValueStrings: [String] { CandleFormat.allCases.map(\.rawValue) }
+}
+
 /// A time option: ISO-8601 UTC (`2026-01-08T12:00:00Z`).
 struct TimeArgument: ExpressibleByArgument {
     var value: Timestamp
@@ -39,9 +51,11 @@ struct RenderCommand: ParsableCommand {
         commandName: "render", abstract: "Render an analysis to PNG, SVG or PDF.",
         discussion: """
             The analysis (a create body) is validated first; an invalid one is reported exactly
-            as `chartdraw validate` reports it, and nothing is written. Candles come from a CSV
-            file (time,open,high,low,close[,volume]) or a JSON array of objects with the same
-            keys; times are ISO-8601 UTC or Unix seconds. The output is written atomically
+            as `chartdraw validate` reports it, and nothing is written. Candles come from CSV
+            (time,open,high,low,close[,volume]; pandas to_csv too), a JSON array of objects,
+            ccxt fetch_ohlcv arrays or Binance klines, or any JSON form under "candles" or
+            "data"; the form is recognised from the content unless --candles-format names it.
+            Times are ISO-8601 or Unix seconds or milliseconds. The output is written atomically
             (a temporary file, then a rename), so a failed render leaves no half-written file.
             Limits: width and height \(ChartOptions.logicalSizeLimits.lowerBound) to \
             \(ChartOptions.logicalSizeLimits.upperBound), scale \(ChartOptions.pixelScaleLimits.lowerBound) \
@@ -54,6 +68,9 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "Candles: a CSV or JSON file (or - for standard input).")
     var candles: String?
+
+    @Option(help: "The candles' form when not recognised from the content: csv, json, ccxt, binance.")
+    var candlesFormat: CandlesFormatArgument?
 
     @Option(name: [.short, .customLong("output")], help: "Output file (.png, .svg or .pdf), or - for standard output.")
     var output: String = "chart.png"
@@ -150,7 +167,7 @@ struct RenderCommand: ParsableCommand {
         if let candles {
             let bytes = try read(candles)
             do {
-                series = try CandleFile.parse(bytes)
+                series = try CandleFile.parse(bytes, format: candlesFormat?.format)
             } catch {
                 FileIO.stderr("chartdraw: \(candles == "-" ? "standard input" : "'\(candles)'"): \(error)\n")
                 throw ExitStatus.invalid.code

@@ -1,12 +1,18 @@
 /// Reads candles from CSV bytes.
 ///
 /// The first non-blank line is a header naming the columns `time`, `open`, `high`, `low`,
-/// `close` and optionally `volume`, in any order and any letter case (`timestamp`, `date` and
-/// `datetime` are accepted for `time`; other columns are ignored). Each further non-blank line
-/// is one candle, oldest first. A time is ISO-8601 UTC (`2024-01-08T12:00:00Z`, see
-/// ``Timestamp``) or Unix seconds (`1704715200` or `1704715200.5`). Numbers are plain decimals
-/// with an optional exponent. Lines end in LF or CRLF; the last newline is optional; a UTF-8
-/// byte-order mark, spaces around fields and double quotes around a whole field are allowed.
+/// `close` and optionally `volume`, in any order, any letter case and the usual spellings
+/// (`timestamp`, `date`, `datetime`, `open_time`, `Open Time`, `t`, `ts` for `time`; `o`, `h`,
+/// `l`, `c`, `v`, `vol` for the others; other columns such as `Adj Close` are ignored). An
+/// empty first header field is the time (pandas' `to_csv` writes the unnamed index so). Fields
+/// are separated by `,`, or by `;` or a tab when the header has more of those than commas;
+/// with `;`, a decimal comma (`1,2345`) is read as a point. Each further non-blank line is one
+/// candle, oldest first. A time is ISO-8601 (`2024-01-08T12:00:00Z`, `2024-01-08 12:00:00`,
+/// `2024-01-08T14:00:00+02:00`, `2024-01-08`; see ``Timestamp/parseLenient(_:)``; without a
+/// zone it is UTC) or Unix seconds (`1704715200` or `1704715200.5`) or, from 10^11 on, Unix
+/// milliseconds (`1704715200000`). Numbers are plain decimals with an optional exponent. Lines
+/// end in LF or CRLF; the last newline is optional; a UTF-8 byte-order mark, spaces around
+/// fields and double quotes around a whole field are allowed.
 ///
 /// The first problem found is thrown with its 1-based line number and a fix.
 public enum CandleCSV {
@@ -36,14 +42,22 @@ public enum CandleCSV {
             }
         }
 
+        /// The column a header name means: letters compared without case, spaces, `_` and `-`.
         init?(header: [UInt8]) {
-            switch String(decoding: header, as: UTF8.self) {
-            case "time", "timestamp", "date", "datetime": self = .time
-            case "open": self = .open
-            case "high": self = .high
-            case "low": self = .low
-            case "close": self = .close
-            case "volume": self = .volume
+            var folded: [UInt8] = []
+            folded.reserveCapacity(header.count)
+            for c in header where c != 32 && c != 95 && c != 45 {
+                folded.append(c >= 65 && c <= 90 ? c + 32 : c)
+            }
+            switch String(decoding: folded, as: UTF8.self) {
+            case "time", "timestamp", "date", "datetime", "opentime", "t", "ts", "timeutc", "datetimeutc", "dateutc",
+                "unix", "unixtime", "epoch":
+                self = .time
+            case "open", "o", "openprice": self = .open
+            case "high", "h", "highprice": self = .high
+            case "low", "l", "lowprice": self = .low
+            case "close", "c", "closeprice", "last": self = .close
+            case "volume", "v", "vol", "basevolume": self = .volume
             default: return nil
             }
         }
@@ -58,6 +72,8 @@ public enum CandleCSV {
         var lineNumber = 0
         /// Field ranges of the current line (reused, never reallocated after the header).
         var fields: [Range<Int>] = []
+        /// The field separator: `,`, `;` or a tab (chosen from the header line).
+        var separator: UInt8 = 44
 
         init(_ b: UnsafeBufferPointer<UInt8>) {
             self.b = b
@@ -76,7 +92,7 @@ public enum CandleCSV {
                 while i < n {
                     let c = b[i]
                     if c == 10 { break }
-                    if c == 44 {  // ,
+                    if c == separator {
                         fields.append(trimmed(f..<i))
                         f = i + 1
                     }
@@ -115,7 +131,30 @@ public enum CandleCSV {
             CandleError(line: lineNumber, index: index, message: message)
         }
 
+        /// Picks the separator from the first non-blank line: `;` or a tab when it has more of
+        /// them than commas.
+        mutating func chooseSeparator() {
+            var k = pos
+            while k < b.count, b[k] == 10 || isSpace(b[k]) { k += 1 }
+            var commas = 0, semicolons = 0, tabs = 0
+            while k < b.count, b[k] != 10 {
+                switch b[k] {
+                case 44: commas += 1
+                case 59: semicolons += 1
+                case 9: tabs += 1
+                default: break
+                }
+                k += 1
+            }
+            if semicolons > commas && semicolons >= tabs {
+                separator = 59
+            } else if tabs > commas {
+                separator = 9
+            }
+        }
+
         mutating func run() throws(CandleError) -> CandleSeries {
+            chooseSeparator()
             guard nextLine() else {
                 throw CandleError(
                     message: "the CSV is empty; write the header \(expectedHeader) and then one line per candle")
@@ -131,6 +170,10 @@ public enum CandleCSV {
                         "the header names '\(column.name)' twice (columns \(previous + 1) and \(i + 1)); keep one")
                 }
                 position[column.rawValue] = i
+            }
+            // pandas writes an unnamed index (the times) as an empty first header field.
+            if position[Column.time.rawValue] == nil, let first = fields.first, first.isEmpty, fields.count > 1 {
+                position[Column.time.rawValue] = 0
             }
             let required: [Column] = [.time, .open, .high, .low, .close]
             let missing = required.filter { position[$0.rawValue] == nil }
@@ -188,9 +231,9 @@ public enum CandleCSV {
             return CandleSeries(unchecked: candles)
         }
 
-        /// An ISO-8601 UTC time or Unix seconds.
+        /// An ISO-8601 time or Unix seconds or milliseconds.
         func timestamp(_ r: Range<Int>) throws(CandleError) -> Timestamp {
-            guard !r.isEmpty else { throw fail("'time' is empty; give an ISO-8601 UTC time or Unix seconds") }
+            guard !r.isEmpty else { throw fail("'time' is empty; give an ISO-8601 time or Unix seconds") }
             let f = UnsafeBufferPointer(rebasing: b[r])
             var isUnix = true
             for (k, c) in f.enumerated() where !(c >= 48 && c <= 57) && c != UInt8(ascii: ".") && !(k == 0 && c == 45) {
@@ -199,9 +242,10 @@ public enum CandleCSV {
             }
             if !isUnix {
                 if let t = Timestamp.parse(f) { return t }
+                if let t = Timestamp.parseLenient(f) { return t.timestamp }
                 throw fail(
-                    "time '\(text(r))' is not an ISO-8601 UTC time like 2024-01-08T12:00:00Z (upper-case T and Z, "
-                        + "a real date) nor Unix seconds")
+                    "time '\(text(r))' is not an ISO-8601 time of a real date like 2024-01-08T12:00:00Z, "
+                        + "2024-01-08 12:00:00 or 2024-01-08T14:00:00+02:00, nor Unix seconds or milliseconds")
             }
             return try unixSeconds(f, r)
         }
@@ -214,11 +258,13 @@ public enum CandleCSV {
             var whole: Int64 = 0
             var intDigits = 0
             while i < f.count && f[i] != 46 {
-                if intDigits >= 15 { throw outOfRange(r) }
+                if intDigits >= 17 { throw outOfRange(r) }
                 whole = whole * 10 + Int64(f[i] - 48)
                 intDigits += 1
                 i += 1
             }
+            // From 10^11 on the number counts milliseconds.
+            let milliseconds = Double(whole) >= Timestamp.millisecondThreshold
             var nanos: Int64 = 0
             var fracDigits = 0
             if i < f.count {
@@ -236,6 +282,15 @@ public enum CandleCSV {
                 for _ in fracDigits..<9 { nanos *= 10 }
             }
             guard intDigits > 0 else { throw badTime(r) }
+            if milliseconds {
+                // whole ms + nanos/1e9 ms: move three digits from the seconds to the fraction.
+                let extra = nanos / 1_000_000
+                guard extra * 1_000_000 == nanos else {
+                    throw fail("time '\(text(r))' is finer than a nanosecond in Unix milliseconds")
+                }
+                nanos = (whole % 1000) * 1_000_000 + extra
+                whole /= 1000
+            }
             var seconds = negative ? -whole : whole
             if negative && nanos > 0 {
                 seconds -= 1
@@ -246,13 +301,13 @@ public enum CandleCSV {
         }
 
         func badTime(_ r: Range<Int>) -> CandleError {
-            fail("time '\(text(r))' is not a number of Unix seconds like 1704715200 or 1704715200.5")
+            fail("time '\(text(r))' is not a number of Unix seconds like 1704715200 or 1704715200.5 (or milliseconds)")
         }
 
         func outOfRange(_ r: Range<Int>) -> CandleError {
             fail(
-                "time '\(text(r))' is beyond the years 0001 to 9999 in Unix seconds; "
-                    + "if it counts milliseconds, divide it by 1000")
+                "time '\(text(r))' is beyond the years 0001 to 9999 in Unix seconds or milliseconds; "
+                    + "if it counts microseconds or nanoseconds, divide it by 1000 or 1000000")
         }
 
         /// A decimal number: `[+-]digits[.digits][e[+-]digits]` (or `.digits`).
@@ -262,6 +317,11 @@ public enum CandleCSV {
             }
             let f = UnsafeBufferPointer(rebasing: b[r])
             if let v = CandleCSV.parseDecimal(f) { return v }
+            if separator == 59, f.contains(44), !f.contains(46) {
+                // A decimal comma, as spreadsheets in many locales write with `;` separators.
+                let dotted = f.map { $0 == 44 ? 46 : $0 }
+                if let v = dotted.withUnsafeBufferPointer({ CandleCSV.parseDecimal($0) }) { return v }
+            }
             let lower = String(decoding: f.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
             switch lower {
             case "nan", "+nan", "-nan":
@@ -283,11 +343,18 @@ public enum CandleCSV {
         return p
     }
 
+    /// ``parseDecimal(_:)-(UnsafeBufferPointer<UInt8>)`` for a string (a price given as text, as
+    /// Binance and some JSON APIs send them).
+    public static func parseDecimal(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { parseDecimal(UnsafeBufferPointer(rebasing: $0[...])) }
+    }
+
     /// Parses `[+-]digits[.digits][(e|E)[+-]digits]` (at least one digit before or after the
     /// point) into the nearest Double; `nil` for anything else (including `nan` and `inf`).
     /// Up to 15 significant digits without exponent take an exact fast path (one correctly
     /// rounded division); the rest go through the standard library's parser.
-    static func parseDecimal(_ f: UnsafeBufferPointer<UInt8>) -> Double? {
+    public static func parseDecimal(_ f: UnsafeBufferPointer<UInt8>) -> Double? {
         var i = 0
         let n = f.count
         var negative = false

@@ -4,18 +4,23 @@ public struct CandleError: Error, Hashable, Sendable, CustomStringConvertible {
     public var line: Int?
     /// The 0-based index of the candle in the series, when one candle is at fault.
     public var index: Int?
+    /// The JSON pointer of the offending value, when the candles came from JSON
+    /// (`/candles/3/open`).
+    public var path: String?
     /// What is wrong and how to fix it.
     public var message: String
 
     /// Creates an error.
-    public init(line: Int? = nil, index: Int? = nil, message: String) {
+    public init(line: Int? = nil, index: Int? = nil, path: String? = nil, message: String) {
         self.line = line
         self.index = index
+        self.path = path
         self.message = message
     }
 
-    /// `line 7: …`, `candle 3: …` or the bare message.
+    /// `line 7: …`, `line 7, /3/open: …`, `candle 3: …` or the bare message.
     public var description: String {
+        if let line, let path { return "line \(line), \(path.isEmpty ? "/" : path): \(message)" }
         if let line { return "line \(line): \(message)" }
         if let index { return "candle \(index): \(message)" }
         return message

@@ -36,6 +36,8 @@ public enum AnalysisDecoder {
         var notes: [JSONSyntaxError]
         var hasBOM: Bool
         var topLevelNotObject: Bool
+        /// Times given with a UTC offset: their pointers and texts.
+        var offsetTimes: [(pointer: String, text: String)] = []
     }
 
     /// Decodes from raw bytes.
@@ -51,8 +53,15 @@ public enum AnalysisDecoder {
             if d.s.i < d.s.n {
                 d.s.notes.append(ScanError(kind: .trailingContent, offset: d.s.i, detail: d.s.describe(d.s.i), pointerOffset: 0))
             }
-            return Outcome(
+            var out = Outcome(
                 analysis: a, fatal: nil, notes: complete(d.s.notes, bytes), hasBOM: bom, topLevelNotObject: a == nil)
+            for st in d.offsetTimes {
+                var e = st
+                while e < bytes.count, bytes[e] != UInt8(ascii: "\"") { e += 1 }
+                out.offsetTimes.append(
+                    (JSONPointerLocator.pointer(bytes, offset: st), String(decoding: UnsafeRawBufferPointer(rebasing: bytes[st..<e]), as: UTF8.self)))
+            }
+            return out
         } catch {
             return Outcome(
                 analysis: nil, fatal: error.complete(in: bytes), notes: complete(d.s.notes, bytes), hasBOM: bom,

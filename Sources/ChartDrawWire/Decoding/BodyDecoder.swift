@@ -9,6 +9,9 @@ import ChartDrawCore
 /// to report. Only malformed JSON stops decoding.
 struct BodyDecoder {
     var s: JSONScanner
+    /// Offsets of times accepted with a UTC offset instead of `Z` (`+02:00`), for the
+    /// `time_not_utc` warning.
+    var offsetTimes: [Int] = []
 
     init(_ bytes: UnsafeRawBufferPointer) {
         s = JSONScanner(bytes)
@@ -131,6 +134,13 @@ struct BodyDecoder {
         let (st, e, esc) = try s.scanString()
         if !esc, let t = WireTime.parse(s.b, st, e) {
             return t
+        }
+        if !esc, e - st >= 25,
+            let t = Timestamp.parseLenient(UnsafeBufferPointer(rebasing: s.b.assumingMemoryBound(to: UInt8.self)[st..<e])),
+            t.isOffsetForm
+        {
+            offsetTimes.append(st)
+            return t.timestamp
         }
         s.i = at
         return nil

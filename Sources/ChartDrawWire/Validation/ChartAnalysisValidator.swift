@@ -36,6 +36,9 @@ public enum ChartAnalysisValidator {
         var c = Checker(endpoint: endpoint, policy: policy, existing: existing)
         c.issues = issues
         c.analysis(a)
+        for t in out.offsetTimes where !c.reportedNotUTC.contains(t.pointer) {
+            c.timeNotUTC(t.text, t.pointer)
+        }
         return ValidationReport(issues: c.issues, analysis: a)
     }
 

@@ -130,11 +130,53 @@ extension Checker {
         }
     }
 
-    /// A time given as a string that did not decode.
-    mutating func timeString(_ t: String, _ path: String) {
+    /// A time string kept as sent: accepted with a warning when it has a UTC offset,
+    /// reported otherwise.
+    mutating func rawTime(_ t: String, _ path: String) {
+        if Timestamp(iso8601: t) != nil { return }
+        if let l = Timestamp.parseLenient(t), l.isOffsetForm {
+            timeNotUTC(t, path)
+            return
+        }
+        timeString(t, path)
+    }
+
+    /// A time with a UTC offset: the instant it names, and its canonical form.
+    mutating func timeNotUTC(_ t: String, _ path: String) {
+        guard reportedNotUTC.insert(path).inserted else { return }
+        let canonical = Timestamp.parseLenient(t).map { "\"\($0.timestamp.iso8601)\"" } ?? "UTC with Z"
         report(
-            path, IssueCode.timeFormat, .error,
-            "Time \(quoted(t)) is not an ISO-8601 UTC time of a real date; write it like \"2026-01-08T12:00:00Z\".")
+            path, IssueCode.timeNotUTC, .warning,
+            "Time \(quoted(t)) has a UTC offset; it is read as \(canonical), and the canonical body writes it so. Send UTC with Z.")
+    }
+
+    /// A time given as a string that did not decode: the fix names the same instant when the
+    /// text can be read as one.
+    mutating func timeString(_ t: String, _ path: String) {
+        let fix: String
+        if let l = Timestamp.parseLenient(t) {
+            let zone = l.zone == .none ? " (read as UTC; it has no zone)" : ""
+            fix = "write it as \"\(l.timestamp.iso8601)\"\(zone)"
+        } else if let v = CandleCSV.parseDecimal(t), v == v.rounded(), let e = Timestamp(epochSecondsOrMilliseconds: v) {
+            let unit = abs(v) >= Timestamp.millisecondThreshold ? "milliseconds" : "seconds"
+            fix = "it looks like Unix \(unit); write it as \"\(e.iso8601)\""
+        } else {
+            fix = "write it as YYYY-MM-DDTHH:MM:SSZ (UTC, upper-case T and Z)"
+        }
+        report(path, IssueCode.timeFormat, .error, "Time \(quoted(t)) is not an ISO-8601 UTC time of a real date; \(fix).")
+    }
+
+    /// A time given as a number: Unix seconds or milliseconds, named with their ISO form.
+    mutating func timeNumber(_ n: JSONNumber, _ path: String) {
+        let v = n.value
+        if let e = Timestamp(epochSecondsOrMilliseconds: v) {
+            let unit = abs(v) >= Timestamp.millisecondThreshold ? "milliseconds" : "seconds"
+            report(
+                path, IssueCode.type, .error,
+                "time is the number \(n.literal), which as Unix \(unit) is \(e.iso8601); send the string \"\(e.iso8601)\".")
+        } else {
+            report(path, IssueCode.type, .error, "time is the number \(n.literal); send an ISO-8601 UTC time string like \"2026-01-08T12:00:00Z\".")
+        }
     }
 
     /// A colour given as a string that did not decode.

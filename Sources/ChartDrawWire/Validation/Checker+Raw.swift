@@ -132,7 +132,8 @@ extension Checker {
             case ("price", _): wrongType(ctx, key, v, path, expected: "a number")
             case ("clientObjectId", .string(let s)): clientObjectId(s, path, place: .level(role))
             case ("clientObjectId", _): wrongType(ctx, key, v, path, expected: "a string")
-            case ("time", .string(let s)): if Timestamp(iso8601: s) == nil { timeString(s, path) }
+            case ("time", .string(let s)): rawTime(s, path)
+            case ("time", .number(let n)): timeNumber(n, path)
             case ("time", _): wrongType(ctx, key, v, path, expected: "an ISO-8601 UTC time string like \"2026-01-08T12:00:00Z\"")
             default: unknownField(key, path, in: "a level")
             }
@@ -140,7 +141,8 @@ extension Checker {
             drawingMember(t, key, v, path)
         case .point:
             switch (key, v) {
-            case ("time", .string(let s)): if Timestamp(iso8601: s) == nil { timeString(s, path) }
+            case ("time", .string(let s)): rawTime(s, path)
+            case ("time", .number(let n)): timeNumber(n, path)
             case ("time", _): wrongType(ctx, key, v, path, expected: "an ISO-8601 UTC time string like \"2026-01-08T12:00:00Z\"")
             case ("price", .number(let n)): price(n.value, path)
             case ("price", _): wrongType(ctx, key, v, path, expected: "a number")

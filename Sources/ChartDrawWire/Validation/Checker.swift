@@ -14,6 +14,8 @@ struct Checker {
     var links: [LinkRef] = []
     /// The lowest and highest level price (for the far-from-levels warning).
     var levelRange: (lo: Double, hi: Double)? = nil
+    /// Pointers of times already reported as `time_not_utc`.
+    var reportedNotUTC: Set<String> = []
 
     init(endpoint: Endpoint, policy: ValidationPolicy, existing: Analysis?) {
         self.endpoint = endpoint

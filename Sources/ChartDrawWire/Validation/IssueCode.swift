@@ -25,6 +25,9 @@ public enum IssueCode {
     public static let priceNotPositive = "price_not_positive"
     /// A time that is not ISO-8601 UTC (`YYYY-MM-DDTHH:MM:SS[.fff]Z`) or not a real date.
     public static let timeFormat = "time_format"
+    /// A time with a UTC offset (`+02:00`) instead of `Z`: accepted as the instant it names,
+    /// written with `Z` by the canonical encoder (warning).
+    public static let timeNotUTC = "time_not_utc"
     /// A colour that is not `#RRGGBB` or `#RRGGBBAA`.
     public static let colorFormat = "color_format"
     /// A line width outside 1 to 10.

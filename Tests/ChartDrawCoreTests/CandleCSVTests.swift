@@ -131,9 +131,9 @@ struct CandleCSVTests {
 
     @Test func badTimes() {
         let header = "time,open,high,low,close\n"
-        expectError(header + "2024-01-08T00:00:00z,1,2,0.5,1.5\n", line: 2, "ISO-8601")
+        expectError(header + "2024-01-08X00:00:00Z,1,2,0.5,1.5\n", line: 2, "ISO-8601")
         expectError(header + "2024-02-30T00:00:00Z,1,2,0.5,1.5\n", line: 2, "ISO-8601")
-        expectError(header + "1704672000000,1,2,0.5,1.5\n", line: 2, "milliseconds")
+        expectError(header + "1704672000000000,1,2,0.5,1.5\n", line: 2, "microseconds")
         expectError(header + "1.2.3,1,2,0.5,1.5\n", line: 2, "Unix seconds")
         expectError(header + "1.,1,2,0.5,1.5\n", line: 2, "Unix seconds")
         expectError(header + "1.1234567891,1,2,0.5,1.5\n", line: 2, "9 decimals")

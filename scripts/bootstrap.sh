@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what ChartDraw needs on a fresh Debian machine, only when it is missing:
-# Cairo's headers (libcairo2-dev, which brings FreeType, zlib and libpng), pkg-config, and the
-# pinned font (fonts-dejavu-core). Needs root for apt-get; prints what it does.
+# Cairo's headers (libcairo2-dev, which brings FreeType, zlib and libpng), pkg-config, the
+# pinned font (fonts-dejavu-core), and for the tests python3 with jsonschema (the JSON report
+# schema; the Python example) and nodejs (the Node example). Needs root for apt-get; prints
+# what it does.
 set -euo pipefail
 
 missing=()
@@ -9,6 +11,8 @@ pkg-config --exists cairo 2>/dev/null || missing+=(libcairo2-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] &&
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || missing+=(fonts-dejavu-core)
+command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-jsonschema)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "bootstrap: installing ${missing[*]} with apt-get" >&2
@@ -18,6 +22,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! python3 -c 'import jsonschema' >/dev/null 2>&1; then
+  echo "bootstrap: installing the Python package jsonschema" >&2
+  if [ "$(id -u)" -eq 0 ] && [ "$(command -v python3)" = /usr/bin/python3 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-jsonschema >/dev/null
+  else
+    python3 -m pip install -q jsonschema
+  fi
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

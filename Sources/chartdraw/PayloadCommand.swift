@@ -32,11 +32,14 @@ enum IssueText {
 struct PayloadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payload", abstract: "Read a request body and print its canonical form.",
+        usage: "chartdraw payload [<options>] <endpoint> <file>",
         discussion: """
-            The canonical form has the documented key order in every object, the shortest
-            number forms and canonical times and colours; members the engine does not know are
-            kept in place. An invalid body prints its issues (as `validate` does) to standard
-            error and exits 1.
+            The canonical form has the documented key order in every object, the \
+            shortest number forms, UTC times with Z and upper-case colours; members \
+            the engine does not know are kept in place. An invalid body prints its \
+            issues (as validate does) to standard error and exits 1. With --report \
+            json, standard error gets one JSON object instead (the validate --format \
+            json record) and standard output still only the body.
             """)
 
     @Argument(help: "The endpoint whose body this is: create, update or append.")
@@ -51,24 +54,35 @@ struct PayloadCommand: ParsableCommand {
     @Flag(help: "Report unknown fields, unknown enum values and long texts as warnings, not errors.")
     var lenient = false
 
+    @Option(help: "How issues go to standard error: text, or json (one object).")
+    var report: ReportFormat = .text
+
     func run() throws {
         let bytes: [UInt8]
         do {
             bytes = try FileIO.read(file)
         } catch {
-            FileIO.stderr("\(error)\n")
+            if self.report == .json {
+                let failure = ReportRecord.Failure(code: "unreadable", message: error.description)
+                FileIO.stderr(ReportRecord(file: file, command: "payload", valid: false, error: failure).line)
+            } else {
+                FileIO.stderr("\(error)\n")
+            }
             throw ExitStatus.unreadable.code
         }
         let report = ChartAnalysisValidator.validate(bytes, endpoint: endpoint.endpoint, policy: lenient ? .lenient : .strict)
         let name = file == "-" ? "-" : file
-        if !report.isValid || report.analysis == nil {
+        let valid = report.isValid && report.analysis != nil
+        if self.report == .json {
+            FileIO.stderr(ReportRecord(file: name, command: "payload", valid: valid, issues: report.issues).line)
+            if !valid { throw ExitStatus.invalid.code }
+        } else if !valid {
             var text = ""
             for i in report.issues { text += IssueText.line(name, i) }
             text += "\(name): invalid: \(IssueText.counts(report.errors.count, report.warnings.count))\n"
             FileIO.stderr(text)
             throw ExitStatus.invalid.code
-        }
-        if !report.issues.isEmpty {
+        } else if !report.issues.isEmpty {
             var text = ""
             for i in report.issues { text += IssueText.line(name, i) }
             FileIO.stderr(text)

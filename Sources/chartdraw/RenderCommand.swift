@@ -1,6 +1,10 @@
 import ArgumentParser
 import ChartDraw
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The `--theme` values.
 enum ThemeArgument: String, CaseIterable, ExpressibleByArgument {
     case light, dark
@@ -50,13 +54,18 @@ struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render", abstract: "Render an analysis to PNG, SVG or PDF.",
         discussion: """
-            The analysis (a create body) is validated first; an invalid one is reported exactly
-            as `chartdraw validate` reports it, and nothing is written. Candles come from CSV
-            (time,open,high,low,close[,volume]; pandas to_csv too), a JSON array of objects,
-            ccxt fetch_ohlcv arrays or Binance klines, or any JSON form under "candles" or
-            "data"; the form is recognised from the content unless --candles-format names it.
-            Times are ISO-8601 or Unix seconds or milliseconds. The output is written atomically
-            (a temporary file, then a rename), so a failed render leaves no half-written file.
+            The analysis (a create body) is validated first; an invalid one is reported exactly \
+            as `chartdraw validate` reports it, and nothing is written. Candles come from CSV \
+            (time,open,high,low,close[,volume]; pandas to_csv too), a JSON array of objects, \
+            ccxt fetch_ohlcv arrays or Binance klines, or any JSON form under "candles" or \
+            "data"; the form is recognised from the content unless --candles-format names it. \
+            Times are ISO-8601 or Unix seconds or milliseconds. The output is written atomically \
+            (a temporary file, then a rename), so a failed render leaves no half-written file. \
+            The format follows --format or the extension of -o; a mismatch is an error. A PNG \
+            or PDF is not written to a terminal unless --force is given with -o -. With \
+            --report json, standard error gets one JSON object (the validate --format json \
+            record, with "warnings" and "output").
+
             Limits: width and height \(ChartOptions.logicalSizeLimits.lowerBound) to \
             \(ChartOptions.logicalSizeLimits.upperBound), scale \(ChartOptions.pixelScaleLimits.lowerBound) \
             to \(ChartOptions.pixelScaleLimits.upperBound), at most \(ChartOptions.maximumDeviceSide) device \
@@ -69,7 +78,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Candles: a CSV or JSON file (or - for standard input).")
     var candles: String?
 
-    @Option(help: "The candles' form when not recognised from the content: csv, json, ccxt, binance.")
+    @Option(help: "The candles' form, when not recognised from the content.")
     var candlesFormat: CandlesFormatArgument?
 
     @Option(name: [.short, .customLong("output")], help: "Output file (.png, .svg or .pdf), or - for standard output.")
@@ -114,6 +123,12 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no warnings.")
     var quiet = false
 
+    @Option(help: "How issues and warnings go to standard error: text, or json (one object).")
+    var report: ReportFormat = .text
+
+    @Flag(help: "With -o -, write a PNG or PDF even when standard output is a terminal.")
+    var force = false
+
     func validate() throws {
         guard (from == nil) == (to == nil) else { throw ValidationError("Give --from and --to together.") }
         if let from, let to, !(from.value < to.value) { throw ValidationError("--from must be before --to.") }
@@ -150,18 +165,51 @@ struct RenderCommand: ParsableCommand {
         if outputFormat == nil {
             throw ValidationError("Cannot tell the format of '\(output)': name it .png, .svg or .pdf, or give --format.")
         }
+        if let format, let named = Self.extensionFormat(output), named != format.format {
+            throw ValidationError(
+                "--format \(format.rawValue) does not match the name '\(output)' (a .\(named.fileExtension) file); "
+                    + "give one of them, or make them agree.")
+        }
+        if output == "-", outputFormat != .svg, isatty(1) == 1, !force {
+            throw ValidationError(
+                "Standard output is a terminal; \((outputFormat ?? .png).fileExtension.uppercased()) bytes would garble it. "
+                    + "Redirect it (-o - > chart.png), name a file with -o, or add --force.")
+        }
     }
 
     /// The format from `--format`, else from the output file's extension (PNG for `-`).
     var outputFormat: ImageFormat? {
         if let format { return format.format }
         if output == "-" { return .png }
-        let lower = output.lowercased()
+        return Self.extensionFormat(output)
+    }
+
+    /// The image format a file name's extension names, if any.
+    static func extensionFormat(_ name: String) -> ImageFormat? {
+        let lower = name.lowercased()
         for f in [ImageFormat.png, .svg, .pdf] where lower.hasSuffix("." + f.fileExtension) { return f }
         return nil
     }
 
     func run() throws {
+        var record = ReportRecord(file: analysis, command: "render", valid: false)
+        /// Reports a failure (as text or in the record) and exits with `status`.
+        func fail(_ status: ExitStatus, _ code: String, _ text: String, line: Int? = nil, path: String? = nil) -> ExitCode {
+            if report == .json {
+                record.error = ReportRecord.Failure(code: code, message: text, line: line, path: path)
+                FileIO.stderr(record.line)
+            } else {
+                FileIO.stderr(text + "\n")
+            }
+            return status.code
+        }
+        func read(_ path: String) throws -> [UInt8] {
+            do {
+                return try FileIO.read(path)
+            } catch {
+                throw fail(.unreadable, "unreadable", error.description)
+            }
+        }
         let analysisBytes = try read(analysis)
         var series: CandleSeries?
         if let candles {
@@ -169,8 +217,9 @@ struct RenderCommand: ParsableCommand {
             do {
                 series = try CandleFile.parse(bytes, format: candlesFormat?.format)
             } catch {
-                FileIO.stderr("chartdraw: \(candles == "-" ? "standard input" : "'\(candles)'"): \(error)\n")
-                throw ExitStatus.invalid.code
+                let name = candles == "-" ? "standard input" : "'\(candles)'"
+                record.valid = ChartAnalysisValidator.validate(analysisBytes, policy: lenient ? .lenient : .strict).isValid
+                throw fail(.invalid, "candles_invalid", "chartdraw: \(name): \(error)", line: error.line, path: error.path)
             }
         }
         var options = ChartOptions(
@@ -186,21 +235,30 @@ struct RenderCommand: ParsableCommand {
                 policy: lenient ? .lenient : .strict)
         } catch {
             switch error {
-            case .invalidAnalysis(let report):
-                var text = ""
-                for issue in report.issues { text += IssueText.line(analysis, issue) }
-                text += "\(analysis): invalid: \(IssueText.counts(report.errors.count, report.warnings.count))\n"
-                FileIO.stderr(text)
+            case .invalidAnalysis(let r):
+                if report == .json {
+                    record.issues = r.issues
+                    FileIO.stderr(record.line)
+                } else {
+                    var text = ""
+                    for issue in r.issues { text += IssueText.line(analysis, issue) }
+                    text += "\(analysis): invalid: \(IssueText.counts(r.errors.count, r.warnings.count))\n"
+                    FileIO.stderr(text)
+                }
                 throw ExitStatus.invalid.code
             case .scene(let e):
-                FileIO.stderr("chartdraw: \(e)\n")
-                throw ExitStatus.usage.code
+                record.valid = true
+                throw fail(.usage, "options", "chartdraw: \(e)")
             case .render(let e):
-                FileIO.stderr("chartdraw: rendering failed: \(e)\n")
-                throw ExitStatus.cannotWrite.code
+                record.valid = true
+                throw fail(.cannotWrite, "render_failed", "chartdraw: rendering failed: \(e)")
             }
         }
-        if !quiet {
+        record.valid = true
+        record.issues = chart.issues
+        for w in series?.warnings ?? [] { record.warnings.append((source: "candles", message: w.description)) }
+        for w in chart.warnings { record.warnings.append((source: "chart", message: w)) }
+        if report == .text && !quiet {
             var text = ""
             for issue in chart.issues { text += IssueText.line(analysis, issue) }
             for w in series?.warnings ?? [] { text += "chartdraw: candles: warning: \(w)\n" }
@@ -210,18 +268,11 @@ struct RenderCommand: ParsableCommand {
         do {
             try writeAtomically(chart.bytes, to: output)
         } catch {
-            FileIO.stderr("\(error)\n")
-            throw ExitStatus.cannotWrite.code
+            throw fail(.cannotWrite, "cannot_write", error.description)
         }
-    }
-
-    /// Reads an input file or exits 66 with a one-line message.
-    private func read(_ path: String) throws -> [UInt8] {
-        do {
-            return try FileIO.read(path)
-        } catch {
-            FileIO.stderr("\(error)\n")
-            throw ExitStatus.unreadable.code
+        if report == .json {
+            record.output = output
+            FileIO.stderr(record.line)
         }
     }
 }

@@ -6,20 +6,19 @@ import Dispatch
     import Glibc
 #endif
 
-/// The output format of `validate`.
-enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, json
-}
-
 /// `chartdraw validate`: every problem of a body, each with its JSON path and code.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate", abstract: "Validate request bodies before upload.",
+        usage: "chartdraw validate [<options>] <files> ...",
         discussion: """
-            Text output: one line per issue, `FILE:PATH: severity[code]: message`, then a summary.
-            JSON output: {"valid": bool, "issues": [{"path", "code", "severity", "message"}]} for
-            one file; for several, one object per line with a "file" member. Several files are
-            validated in parallel; output keeps the argument order. Codes: docs/validation-codes.md.
+            Text output: one line per issue, FILE:PATH: severity[code]: message, then \
+            a summary. JSON output (--format json): one object per file and line, the \
+            same for one file or many, also for a file that cannot be read: \
+            {"file", "command", "valid", "issues": [{"path", "code", "severity", \
+            "message"}], "error"?: {"code", "message"}}. Several files are validated \
+            in parallel; the output keeps the argument order. Codes are stable \
+            names for programs; each message names the problem and the fix.
             """)
 
     @Option(help: "The endpoint the bodies are for: create, update or append.")
@@ -75,7 +74,12 @@ struct ValidateCommand: ParsableCommand {
             switch outcome {
             case .unreadable(let e):
                 unreadable += 1
-                FileIO.stderr("\(e)\n")
+                switch format {
+                case .text: FileIO.stderr("\(e)\n")
+                case .json:
+                    let failure = ReportRecord.Failure(code: "unreadable", message: e.description)
+                    out += ReportRecord(file: file, command: "validate", valid: false, error: failure).line
+                }
             case .report(let r):
                 if !r.isValid { invalid += 1 }
                 let ne = r.errors.count
@@ -85,7 +89,7 @@ struct ValidateCommand: ParsableCommand {
                 case .text:
                     for i in r.issues { out += IssueText.line(file, i) }
                 case .json:
-                    out += String(decoding: r.json(file: files.count > 1 ? file : nil), as: UTF8.self) + "\n"
+                    out += ReportRecord(file: file, command: "validate", valid: r.isValid, issues: r.issues).line
                 }
             }
         }

@@ -116,6 +116,50 @@ public struct Expiry: Hashable, Sendable {
         guard type == .hours else { return nil }
         return start.adding(hours: hours)
     }
+
+    /// The expiry instant counted from `start` (the analysis' creation, else a stand-in the
+    /// caller chooses), or why there is none. The chart's expiry marker and the follow-up
+    /// evaluation both place the expiry with it.
+    public func resolve(from start: Timestamp?) -> ExpiryResolution {
+        guard let start else { return .noStart }
+        guard let instant = instant(from: start) else {
+            return type == .hours ? .outOfRange(hours: hours) : .unknownType(type.rawValue)
+        }
+        let limit = Double(Timestamp.minSeconds)...Double(Timestamp.maxSeconds)
+        guard hours.magnitude <= 100_000_000, limit.contains(instant.secondsSinceEpoch) else {
+            return .outOfRange(hours: hours)
+        }
+        return .instant(instant)
+    }
+}
+
+/// Where an expiry ends: an instant, or why it cannot be placed.
+public enum ExpiryResolution: Hashable, Sendable {
+    /// The expiry instant.
+    case instant(Timestamp)
+    /// No start to count from (no candles and no creation time).
+    case noStart
+    /// The unit is not HOURS.
+    case unknownType(String)
+    /// The instant falls outside years 1 to 9999.
+    case outOfRange(hours: Int64)
+
+    /// The instant, when there is one.
+    public var instant: Timestamp? {
+        if case .instant(let t) = self { return t }
+        return nil
+    }
+
+    /// Why there is no instant, followed by `consequence` (e.g. "no expiry drawn"); `nil`
+    /// when there is one.
+    public func problem(_ consequence: String) -> String? {
+        switch self {
+        case .instant: return nil
+        case .noStart: return "the expiry has no start (no candles and no createdAt); \(consequence)"
+        case .unknownType(let t): return "expiry type \(t) is unknown; \(consequence)"
+        case .outOfRange(let h): return "the expiry of \(h) hours ends outside the years 1 to 9999; \(consequence)"
+        }
+    }
 }
 
 /// The three key prices of an analysis; each is optional.

@@ -96,17 +96,9 @@ struct Viewport {
         // Expiry: from createdAt, else the last candle.
         var expiry: Timestamp?
         if let e = analysis.metadata?.expiry {
-            if let start = options.createdAt ?? candles?.candles.last?.time {
-                expiry = e.instant(from: start)
-                if expiry == nil { warnings.append("expiry type \(e.type.rawValue) is unknown; no expiry drawn") }
-                let limit = Double(Timestamp.minSeconds)...Double(Timestamp.maxSeconds)
-                if let x = expiry, e.hours.magnitude > 100_000_000 || !limit.contains(x.secondsSinceEpoch) {
-                    expiry = nil
-                    warnings.append("the expiry of \(e.hours) hours ends outside the years 1 to 9999; no expiry drawn")
-                }
-            } else {
-                warnings.append("the expiry has no start (no candles and no createdAt); no expiry drawn")
-            }
+            let resolved = e.resolve(from: options.createdAt ?? candles?.candles.last?.time)
+            expiry = resolved.instant
+            if let w = resolved.problem("no expiry drawn") { warnings.append(w) }
         }
 
         // Time padding.

@@ -82,7 +82,8 @@ let package = Package(
             name: name,
             dependencies: ["ChartDraw"],
             path: "Examples/\(name)",
-            exclude: ["analysis.json", "candles.csv", "preview.png"],
+            exclude: ["analysis.json", "candles.csv", "preview.png"]
+                + (name == "GBPUSDBounce" ? ["candles-after.csv", "followup.png"] : []),
             swiftSettings: settings
         )
     } + [

@@ -5,10 +5,10 @@ import ArgumentParser
 struct ChartDrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chartdraw",
-        abstract: "Validate, serialise and render Returning.AI chart analyses.",
+        abstract: "Validate, serialise, render and follow up Returning.AI chart analyses.",
         discussion: ExitStatus.helpText,
         version: ChartDrawVersion.string,
-        subcommands: [PayloadCommand.self, ValidateCommand.self, RenderCommand.self]
+        subcommands: [PayloadCommand.self, ValidateCommand.self, RenderCommand.self, EvaluateCommand.self]
     )
 }
 

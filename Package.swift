@@ -77,7 +77,7 @@ let package = Package(
         ),
 
         // Examples: each renders its analysis through the Swift API; tests run them.
-    ] + ["GBPUSDBounce", "BTCFibChannel", "US500Supply"].map { name in
+    ] + ["GBPUSDBounce", "BTCFibChannel", "US500Supply", "USDJPYWeekend", "AAPLSessions"].map { name in
         .executableTarget(
             name: name,
             dependencies: ["ChartDraw"],
@@ -103,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChartDrawCLITests",
-            dependencies: ["chartdraw", "chartdraw-bench", "ChartDraw", "GBPUSDBounce", "BTCFibChannel", "US500Supply"],
+            dependencies: ["chartdraw", "chartdraw-bench", "ChartDraw", "GBPUSDBounce", "BTCFibChannel", "US500Supply", "USDJPYWeekend", "AAPLSessions"],
             swiftSettings: settings
         ),
     ]

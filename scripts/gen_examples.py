@@ -24,9 +24,15 @@ def iso(dt):
 
 def candles(start, step, n, path, noise, seed, decimals, volume=1000.0):
     """path: list of (fraction 0..1, price) knots; noise: relative sigma per candle."""
+    return candles_at([start + step * i for i in range(n)], path, noise, seed, decimals, volume)
+
+
+def candles_at(times, path, noise, seed, decimals, volume=1000.0):
+    """candles() at the given times (markets that close: weekends, sessions)."""
     rng = random.Random(seed)
     rows = []
     prev_close = path[0][1]
+    n = len(times)
     for i in range(n):
         f = i / max(1, n - 1)
         for (f0, p0), (f1, p1) in zip(path, path[1:]):
@@ -40,7 +46,7 @@ def candles(start, step, n, path, noise, seed, decimals, volume=1000.0):
         o, hi, lo, c = (round(x, decimals) for x in (o, hi, lo, c))
         hi, lo = max(hi, o, c), min(lo, o, c)
         v = round(volume * math.exp(rng.gauss(0, 0.35)), 2)
-        rows.append((start + step * i, o, hi, lo, c, v))
+        rows.append((times[i], o, hi, lo, c, v))
         prev_close = c
     return rows
 
@@ -167,6 +173,103 @@ def main():
         "idempotencyKey": "us500-m15-supply-0512",
     }
     write("US500Supply", body, rows, 2)
+
+    # 4. USD/JPY H1 over two weekends: forex closes Friday 22:00 UTC and opens Sunday 22:00 UTC.
+    #    A demand zone drawn on Friday reaches into Monday; the trend line crosses the weekend.
+    hour = timedelta(hours=1)
+    times = []
+    t = datetime(2026, 1, 14, 0, tzinfo=utc)  # Wednesday
+    while t < datetime(2026, 1, 21, 6, tzinfo=utc):
+        closed = (t.weekday() == 4 and t.hour >= 22) or t.weekday() == 5 or (t.weekday() == 6 and t.hour < 22)
+        if not closed:
+            times.append(t)
+        t += hour
+    rows = candles_at(times, [(0, 158.62), (0.3, 157.41), (0.42, 157.05), (0.55, 157.32), (0.7, 158.05), (1, 158.74)],
+                      0.0007, 11, 3, volume=5200)
+    fri = max(i for i, r in enumerate(rows) if r[0].weekday() == 4)
+    low_i = min(range(0, fri + 1), key=lambda i: rows[i][3])
+    mon = next(i for i, r in enumerate(rows) if r[0].weekday() == 0 and r[0].hour >= 6)
+    body = {
+        "sender": "fx-desk-bot",
+        "metadata": {
+            "direction": "BULLISH",
+            "entryPlacement": "BELOW_CURRENT",
+            "expiry": {"type": "HOURS", "hours": 36},
+            "title": "USD/JPY holds the Friday demand zone across the weekend",
+            "preferenceText": "Buy dips into [[demand:the Friday demand zone]] while [[trend:the rising trend line]] holds; first target [[target:158.90 resistance]].",
+            "alternativeText": "An hourly close under [[sup_zone:support]] cancels the idea.",
+            "comments": "The weekend gap closed on the Monday open.",
+            "timeframe": "H1",
+            "symbol": "USD/JPY",
+        },
+        "levels": {
+            "support": {"price": 157.2, "clientObjectId": "sup_zone", "time": iso(rows[low_i][0])},
+            "pivot": {"price": 158.15, "clientObjectId": "pivot_week", "time": iso(rows[mon][0])},
+            "resistance": {"price": 159.02, "clientObjectId": "res_high", "time": iso(rows[-1][0])},
+        },
+        "drawings": [
+            {"type": "RECTANGLE", "clientObjectId": "demand",
+             "points": [pt(rows[low_i][0] - 3 * hour, round(rows[low_i][3] + 0.32, 3)),
+                        pt(rows[mon][0] + 6 * hour, round(rows[low_i][3] - 0.05, 3))],
+             "style": {"fillColor": "#08998126", "borderColor": "#089981", "lineWidth": 1}},
+            {"type": "LINE", "clientObjectId": "trend",
+             "points": [pt(rows[low_i][0], rows[low_i][3]), pt(rows[-1][0] + 12 * hour, round(rows[low_i][3] + 1.55, 3))],
+             "startHead": "NONE", "endHead": "NONE",
+             "style": {"color": "#2962FF", "lineWidth": 2, "lineStyle": "SOLID"}},
+            {"type": "HORIZONTAL_LINE", "clientObjectId": "target",
+             "points": [pt(rows[-1][0], 158.9)],
+             "style": {"color": "#F23645", "lineWidth": 2, "lineStyle": "DASHED"}},
+        ],
+        "idempotencyKey": "usdjpy-h1-weekend-0119",
+    }
+    write("USDJPYWeekend", body, rows, 3)
+
+    # 5. AAPL M15 over three regular sessions (14:30-21:00 UTC): nights take no room on the bar
+    #    axis. A breakout level from the first session, a trend line over the session lows.
+    m15 = timedelta(minutes=15)
+    times = []
+    for day in (4, 5, 6):  # Wednesday to Friday, 4-6 March 2026
+        t = datetime(2026, 3, day, 14, 30, tzinfo=utc)
+        while t < datetime(2026, 3, day, 21, 0, tzinfo=utc):
+            times.append(t)
+            t += m15
+    rows = candles_at(times, [(0, 227.4), (0.2, 229.85), (0.35, 228.1), (0.6, 229.2), (0.8, 231.6), (1, 232.3)],
+                      0.0016, 5, 2, volume=180000)
+    lows = [min(range(k * 26, k * 26 + 26), key=lambda i: rows[i][3]) for k in range(3)]
+    top = max(range(0, 26), key=lambda i: rows[i][2])
+    body = {
+        "sender": "equity-desk-bot",
+        "metadata": {
+            "direction": "BULLISH",
+            "entryPlacement": "ABOVE_CURRENT",
+            "expiry": {"type": "HOURS", "hours": 20},
+            "title": "AAPL breaks out above Wednesday's high on rising session lows",
+            "preferenceText": "Buy the hold of [[breakout:the breakout level]] with [[lows:higher session lows]] intact; target [[res_ath:the record high]].",
+            "alternativeText": "Back under the breakout level by the close of the session cancels it.",
+            "comments": "Regular-session candles only.",
+            "timeframe": "M15",
+            "symbol": "AAPL",
+        },
+        "levels": {
+            "support": {"price": rows[lows[1]][3], "clientObjectId": "sup_thu", "time": iso(rows[lows[1]][0])},
+            "resistance": {"price": 233.5, "clientObjectId": "res_ath", "time": iso(rows[-1][0])},
+        },
+        "drawings": [
+            {"type": "HORIZONTAL_LINE", "clientObjectId": "breakout",
+             "points": [pt(rows[top][0], rows[top][2])],
+             "style": {"color": "#2962FF", "lineWidth": 2, "lineStyle": "DASHED"}},
+            {"type": "LINE", "clientObjectId": "lows",
+             "points": [pt(rows[lows[0]][0], rows[lows[0]][3]), pt(rows[lows[2]][0], rows[lows[2]][3])],
+             "startHead": "NONE", "endHead": "NONE",
+             "style": {"color": "#9C27B0", "lineWidth": 2, "lineStyle": "SOLID"}},
+            {"type": "RECTANGLE", "clientObjectId": "base",
+             "points": [pt(rows[lows[1]][0] - 4 * m15, round(rows[lows[1]][3] + 0.9, 2)),
+                        pt(rows[lows[1]][0] + 10 * m15, round(rows[lows[1]][3] - 0.2, 2))],
+             "style": {"fillColor": "#9C27B01F", "borderColor": "#9C27B0", "lineWidth": 1}},
+        ],
+        "idempotencyKey": "aapl-m15-sessions-0306",
+    }
+    write("AAPLSessions", body, rows, 2)
 
 
 if __name__ == "__main__":

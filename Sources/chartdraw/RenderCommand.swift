@@ -37,6 +37,13 @@ struct CandlesFormatArgument: ExpressibleByArgument {
     static var allValueStrings: [String] { CandleFormat.allCases.map(\.rawValue) }
 }
 
+/// The `--time-axis` values.
+enum TimeAxisArgument: String, CaseIterable, ExpressibleByArgument {
+    case bars, clock
+
+    var mode: TimeAxisMode { self == .bars ? .bars : .clock }
+}
+
 /// A time option: ISO-8601 UTC (`2026-01-08T12:00:00Z`).
 struct TimeArgument: ExpressibleByArgument {
     var value: Timestamp
@@ -116,6 +123,11 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "Decimals of price labels (default: chosen for the instrument).")
     var precision: Int?
+
+    @Option(
+        name: .customLong("time-axis"),
+        help: "bars: candles side by side, closed-market time takes no room (default); clock: proportional to time.")
+    var timeAxis: TimeAxisArgument = .bars
 
     @Flag(help: "Render despite unknown fields or enum values (reported as warnings).")
     var lenient = false
@@ -224,7 +236,7 @@ struct RenderCommand: ParsableCommand {
         }
         var options = ChartOptions(
             width: width, height: height, pixelScale: scale, theme: theme.theme, createdAt: createdAt?.value,
-            pricePrecision: precision)
+            pricePrecision: precision, timeAxis: timeAxis.mode)
         if let from, let to { options.timeRange = from.value...to.value }
         if let minPrice, let maxPrice { options.priceRange = minPrice...maxPrice }
 
@@ -256,12 +268,19 @@ struct RenderCommand: ParsableCommand {
         }
         record.valid = true
         record.issues = chart.issues
-        for w in series?.warnings ?? [] { record.warnings.append((source: "candles", message: w.description)) }
+        // Gaps (weekends, nights) take no room on the bar axis: only clock time reports them,
+        // in one line however many there are.
+        var candleNotes: [String] = []
+        if timeAxis == .clock, let gaps = series?.warnings, !gaps.isEmpty {
+            let count = "\(gaps.count) gap\(gaps.count == 1 ? "" : "s")"
+            candleNotes.append("\(count) in time shown as blank space; first: \(gaps[0])")
+        }
+        for w in candleNotes { record.warnings.append((source: "candles", message: w)) }
         for w in chart.warnings { record.warnings.append((source: "chart", message: w)) }
         if report == .text && !quiet {
             var text = ""
             for issue in chart.issues { text += IssueText.line(analysis, issue) }
-            for w in series?.warnings ?? [] { text += "chartdraw: candles: warning: \(w)\n" }
+            for w in candleNotes { text += "chartdraw: candles: warning: \(w)\n" }
             for w in chart.warnings { text += "chartdraw: warning: \(w)\n" }
             FileIO.stderr(text)
         }

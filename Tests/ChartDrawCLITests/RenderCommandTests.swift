@@ -132,9 +132,55 @@ struct RenderCommandTests {
     }
 }
 
+@Suite("chartdraw render: time axis")
+struct RenderTimeAxisTests {
+    /// Ten years of daily candles on weekdays only, from a Friday: 522 weekends.
+    static func tenYearsDaily() throws -> String {
+        var csv = "time,open,high,low,close\n"
+        var t = 1_451_606_400  // 2016-01-01, a Friday
+        var n = 0
+        while t < 1_451_606_400 + 3653 * 86_400 {
+            let weekday = (t / 86_400 + 4) % 7  // 0 = Sunday
+            if weekday != 0 && weekday != 6 {
+                let o = 100 + Double(n % 17)
+                csv += "\(t),\(o),\(o + 2),\(o - 1),\(o + 0.5)\n"
+                n += 1
+            }
+            t += 86_400
+        }
+        return try CLI.temp(csv, name: "daily.csv")
+    }
+
+    @Test func aTenYearDailyChartPrintsNoGapWarnings() throws {
+        let candles = try Self.tenYearsDaily()
+        let body = try CLI.temp(
+            #"{"sender": "s", "metadata": {"direction": "BULLISH", "entryPlacement": "BELOW_CURRENT", "#
+                + #""expiry": {"type": "HOURS", "hours": 24}, "title": "t", "timeframe": "D1", "symbol": "X"}, "#
+                + #""levels": {}, "drawings": []}"#)
+        let out = try tempDir().appendingPathComponent("c.png").path
+        let bars = try execute("chartdraw", ["render", body, "--candles", candles, "-o", out])
+        #expect(bars.status == 0)
+        #expect(!bars.stderr.contains("gap"), "\(bars.stderr)")
+        // Clock time shows the weekends as blank space and says so once, not 522 times.
+        let clock = try execute("chartdraw", ["render", body, "--candles", candles, "-o", out, "--time-axis", "clock"])
+        #expect(clock.status == 0)
+        let lines = clock.stderr.split(separator: "\n").filter { $0.contains("gap") }
+        #expect(lines.count == 1 && lines[0].contains("522 gaps"), "\(clock.stderr)")
+    }
+
+    @Test func anUnknownTimeAxisIsAUsageError() throws {
+        let body = try CLI.temp(#"{"sender": "s"}"#)
+        let r = try execute("chartdraw", ["render", body, "--time-axis", "hours"])
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains("time-axis"))
+    }
+}
+
 @Suite("Examples")
 struct ExampleTests {
-    @Test("each example runs and reproduces its committed preview", arguments: ["GBPUSDBounce", "BTCFibChannel", "US500Supply"])
+    @Test(
+        "each example runs and reproduces its committed preview",
+        arguments: ["GBPUSDBounce", "BTCFibChannel", "US500Supply", "USDJPYWeekend", "AAPLSessions"])
     func exampleRuns(_ name: String) throws {
         let dir = try tempDir()
         let out = dir.appendingPathComponent("\(name).png").path

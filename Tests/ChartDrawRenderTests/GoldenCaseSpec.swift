@@ -113,7 +113,7 @@ struct GoldenCaseSpec {
             members,
             allowed: [
                 "width", "height", "scale", "theme", "from", "to", "minPrice", "maxPrice", "createdAt", "precision",
-                "header",
+                "header", "timeAxis",
             ], in: "options")
         var o = ChartOptions()
         if let v = value["width"] { o.width = try integer(v, "options.width") }
@@ -144,6 +144,13 @@ struct GoldenCaseSpec {
         if let v = value["header"] {
             guard case .bool(let b) = v else { throw GoldenCaseError("options.header must be true or false") }
             o.showsHeader = b
+        }
+        if let v = value["timeAxis"] {
+            let text = try string(v, "options.timeAxis")
+            guard let mode = TimeAxisMode(rawValue: text) else {
+                throw GoldenCaseError("options.timeAxis \"\(text)\" is unknown; use bars or clock")
+            }
+            o.timeAxis = mode
         }
         return o
     }

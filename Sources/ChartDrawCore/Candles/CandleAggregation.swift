@@ -53,18 +53,19 @@ public enum CandleAggregation {
         let width = scale.plot.width
         let columnsInPlot = width.isFinite ? Int(Swift.min(Swift.max(0, width), 1e9).rounded(.up)) + 4 : range.count
         out.reserveCapacity(Swift.min(range.count, columnsInPlot))
+        let n = candles.count
         candles.withUnsafeBufferPointer { buf in
             var i = range.lowerBound
             let end = range.upperBound
             while i < end {
                 let first = buf[i]
-                let x = scale.x(first.t)
+                let x = scale.x(candle: i, time: first.t, count: n)
                 let col = x.rounded(.down)
                 var high = first.high, low = first.low, close = first.close
                 var j = i + 1
                 while j < end {
                     let c = buf[j]
-                    guard scale.x(c.t).rounded(.down) == col else { break }
+                    guard scale.x(candle: j, time: c.t, count: n).rounded(.down) == col else { break }
                     if c.high > high { high = c.high }
                     if c.low < low { low = c.low }
                     close = c.close
@@ -88,8 +89,17 @@ public enum CandleAggregation {
         return Double(visibleRange(series, scale: scale).count) > Swift.max(0, width.rounded(.down))
     }
 
-    /// The indices of the candles whose centre lies within half an interval of the plot.
+    /// The indices of the candles whose centre lies within half an interval (half a bar on a
+    /// scale bar-indexed over the series) of the plot.
     public static func visibleRange(_ series: CandleSeries, scale: ChartScale) -> Range<Int> {
+        let n = series.candles.count
+        if scale.bars.times.count == n {
+            let a = scale.position(atX: scale.plot.x), b = scale.position(atX: scale.plot.maxX)
+            let lo = Swift.min(a, b) - 0.5, hi = Swift.max(a, b) + 0.5
+            guard lo.isFinite, hi.isFinite, hi >= 0, lo <= Double(n - 1) else { return 0..<0 }
+            let first = Swift.max(0, Int(lo.rounded(.up))), last = Swift.min(n - 1, Int(hi.rounded(.down)))
+            return first <= last ? first..<(last + 1) : first..<first
+        }
         let half = series.interval / 2
         let lo = Swift.min(scale.time(atX: scale.plot.x), scale.time(atX: scale.plot.maxX))
         let hi = Swift.max(scale.time(atX: scale.plot.x), scale.time(atX: scale.plot.maxX))

@@ -83,6 +83,9 @@ public struct TimeTick: Hashable, Sendable {
     public var t: Double
     /// The label, e.g. "14:00", "8 Jan", "Feb", "2026".
     public var label: String
+    /// Whether the tick opens a new day (a new session) on an intraday chart, or a new year:
+    /// its label is drawn bold.
+    public var emphasis: Bool = false
 }
 
 /// A spacing of time ticks at round UTC boundaries.
@@ -169,5 +172,120 @@ public enum TimeStep: Hashable, Sendable {
             }
         }
         return out
+    }
+}
+
+// MARK: - Ticks on a bar-indexed axis
+
+extension AxisTicks {
+    /// Boundaries finer than a day that a bar can open, coarsest first, in seconds.
+    static let intradayPeriods: [Int64] = [
+        43_200, 21_600, 14_400, 10_800, 7_200, 3_600, 1_800, 900, 600, 300, 120, 60, 30, 15, 5, 1,
+    ]
+    /// The most bars examined; wider views look at every k-th bar.
+    static let maximumExaminedBars = 50_000
+
+    /// Time ticks for a bar-indexed axis: at bars (and at the step-spaced positions past
+    /// either end), never between them, so a label names a bar that is drawn.
+    ///
+    /// Each bar is ranked by the coarsest calendar boundary it opens, that is, lying between
+    /// the previous bar's time and its own: a new year, month, day, then 12, 6, 4, 3, 2 and 1
+    /// hours and so on down to a second. Ticks are chosen coarsest rank first, left to right,
+    /// each at least `minSpacing` device pixels from those chosen and with `labelGap` between
+    /// label boxes; so day and session starts are labelled first and finer times fill the room
+    /// between them. Labels: "2026" at a new year; "Feb" at a new month ("1 Feb" when bars are
+    /// shorter than a day); "8 Jan" at a new day; "14:30" inside a day. A day or month start
+    /// on an intraday chart, and every year start, is an ``TimeTick/emphasis`` tick. Cost:
+    /// O(bars in view), at most ``maximumExaminedBars`` examined.
+    public static func barTimeTicks(
+        scale: ChartScale, minSpacing: Double, font: FontSpec, labelGap: Double
+    ) -> [TimeTick] {
+        let bars = scale.bars
+        let kx = scale.pixelsPerPosition
+        let range = scale.positionRange
+        guard kx > 0, kx.isFinite, range.lowerBound.isFinite, range.upperBound.isFinite else { return [] }
+        let first = range.lowerBound.rounded(.up), last = range.upperBound.rounded(.down)
+        guard first <= last, last - first < 1e12 else { return [] }
+        let total = last - first + 1
+        let stride = Swift.max(1, (total / Double(maximumExaminedBars)).rounded(.up))
+        let intraday = bars.step < 86_400
+        let ranks = 3 + intradayPeriods.count
+        var buckets = [[(p: Double, t: Int64)]](repeating: [], count: ranks)
+        let minT = Double(Timestamp.minSeconds), maxT = Double(Timestamp.maxSeconds)
+
+        var cachedDay = Int64.min, cachedYear = 0, cachedMonth = 0
+        func yearMonth(_ t: Int64, day: Int64) -> (Int, Int) {
+            if day != cachedDay {
+                let u = Timestamp(seconds: t).utc
+                (cachedDay, cachedYear, cachedMonth) = (day, u.year, u.month)
+            }
+            return (cachedYear, cachedMonth)
+        }
+        func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }
+
+        var p = first
+        var previous = bars.time(atPosition: p - stride)
+        while p <= last {
+            let time = bars.time(atPosition: p)
+            defer {
+                previous = time
+                p += stride
+            }
+            guard time >= minT, time <= maxT, previous >= minT, previous <= maxT else { continue }
+            let t = Int64(time.rounded(.down)), tp = Int64(previous.rounded(.down))
+            guard t > tp else { continue }
+            let day = floorDiv(t, 86_400), dayP = floorDiv(tp, 86_400)
+            var rank = -1
+            if day != dayP {
+                let (y0, m0) = yearMonth(tp, day: dayP)
+                let (y1, m1) = yearMonth(t, day: day)
+                rank = y1 != y0 ? 0 : (m1 != m0 ? 1 : 2)
+            } else {
+                for (i, period) in intradayPeriods.enumerated() where floorDiv(t, period) != floorDiv(tp, period) {
+                    rank = 3 + i
+                    break
+                }
+            }
+            if rank >= 0 { buckets[rank].append((p, t)) }
+        }
+
+        // Chosen ticks, sorted by x: centre, left and right of the label box.
+        var chosen: [(x: Double, left: Double, right: Double, tick: TimeTick)] = []
+        let plot = scale.plot
+        for rank in 0..<ranks {
+            for c in buckets[rank] {
+                let x = scale.x(position: c.p)
+                guard x >= plot.x, x <= plot.maxX else { continue }
+                // The first chosen tick right of x, by binary search.
+                var lo = 0, hi = chosen.count
+                while lo < hi {
+                    let mid = (lo + hi) >> 1
+                    if chosen[mid].x < x { lo = mid + 1 } else { hi = mid }
+                }
+                if lo < chosen.count, chosen[lo].x - x < minSpacing { continue }
+                if lo > 0, x - chosen[lo - 1].x < minSpacing { continue }
+                let label = barLabel(Timestamp(seconds: c.t), rank: rank, intraday: intraday)
+                let w = FontMetrics.width(of: label, font: font)
+                let left = x - w / 2, right = x + w / 2
+                if lo < chosen.count, chosen[lo].left - right < labelGap { continue }
+                if lo > 0, left - chosen[lo - 1].right < labelGap { continue }
+                let emphasis = rank == 0 || (intraday && rank <= 2)
+                chosen.insert(
+                    (x, left, right, TimeTick(t: bars.time(atPosition: c.p), label: label, emphasis: emphasis)), at: lo)
+            }
+        }
+        return chosen.map(\.tick)
+    }
+
+    /// The label of a bar that opens a boundary of `rank` (see ``barTimeTicks(scale:minSpacing:font:labelGap:)``).
+    static func barLabel(_ t: Timestamp, rank: Int, intraday: Bool) -> String {
+        let u = t.utc
+        switch rank {
+        case 0: return TimeFormat.year(u)
+        case 1: return intraday ? TimeFormat.dayMonth(u) : TimeFormat.monthName(u.month)
+        case 2: return TimeFormat.dayMonth(u)
+        default:
+            return intradayPeriods[rank - 3] < 60 ? TimeFormat.hourMinuteSecond(u) : TimeFormat.hourMinute(u)
+        }
     }
 }

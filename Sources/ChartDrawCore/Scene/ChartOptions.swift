@@ -20,6 +20,8 @@ public struct ChartOptions: Hashable, Sendable {
     public var pricePrecision: Int?
     /// Whether to draw the header band (symbol, timeframe, analysis type, title).
     public var showsHeader: Bool
+    /// How time runs along the x axis: candles side by side (the default) or clock time.
+    public var timeAxis: TimeAxisMode
     /// Whether candles are merged per pixel column (tests compare both ways).
     var candleAggregation: CandleAggregationMode = .automatic
 
@@ -27,7 +29,8 @@ public struct ChartOptions: Hashable, Sendable {
     public init(
         width: Int = 1200, height: Int = 675, pixelScale: Double = 1, theme: ChartTheme = .light,
         timeRange: ClosedRange<Timestamp>? = nil, priceRange: ClosedRange<Double>? = nil,
-        createdAt: Timestamp? = nil, pricePrecision: Int? = nil, showsHeader: Bool = true
+        createdAt: Timestamp? = nil, pricePrecision: Int? = nil, showsHeader: Bool = true,
+        timeAxis: TimeAxisMode = .bars
     ) {
         self.width = width
         self.height = height
@@ -38,6 +41,7 @@ public struct ChartOptions: Hashable, Sendable {
         self.createdAt = createdAt
         self.pricePrecision = pricePrecision
         self.showsHeader = showsHeader
+        self.timeAxis = timeAxis
     }
 
     /// The accepted logical width and height.
@@ -86,4 +90,14 @@ enum CandleAggregationMode: Hashable, Sendable {
     case always
     /// Never merge.
     case never
+}
+
+/// How time runs along a chart's x axis.
+public enum TimeAxisMode: String, Hashable, Sendable, CaseIterable {
+    /// Candles at consecutive, equally spaced positions, as trading platforms draw them:
+    /// weekends, nights and session breaks take no room (``BarTimeScale``). Without candles
+    /// it is clock time.
+    case bars
+    /// Proportional to clock time: closed-market time shows as blank space.
+    case clock
 }

@@ -38,7 +38,11 @@ public enum ChartScene {
     /// Builds the display list of a chart; throws when an option is outside its limits.
     public static func build(analysis: Analysis, candles: CandleSeries?, options: ChartOptions) throws(SceneError) -> SceneResult {
         try options.validate()
-        let viewport = Viewport.fit(analysis: analysis, candles: candles, options: options)
+        var bars: BarTimeScale?
+        if options.timeAxis == .bars, let candles {
+            bars = BarTimeScale(candles: candles, timeframe: analysis.metadata?.timeframe)
+        }
+        let viewport = Viewport.fit(analysis: analysis, candles: candles, options: options, bars: bars)
         var b = SceneBuilder(options: options, viewport: viewport, analysis: analysis, candles: candles)
         b.warnings += viewport.warnings
         return b.build()

@@ -101,13 +101,15 @@ extension SceneBuilder {
         let baseline = FontMetrics.baseline(centeredOn: plot.maxY + timeAxisHeight / 2, font: axisFont)
         let gap = SceneLayout.timeLabelGap * s / 2
         var lastRight = -Double.infinity
+        let bold = FontSpec(weight: .bold, size: axisFont.size)
         for tick in ticks {
             let x = scale.x(tick.t)
             guard x >= plot.x, x <= plot.maxX else { continue }
-            let w = textWidth(tick.label, axisFont)
+            let font = tick.emphasis ? bold : axisFont
+            let w = textWidth(tick.label, font)
             let left = Swift.min(Swift.max(x - w / 2, 0), canvasWidth - w)
             guard left >= lastRight + gap else { continue }
-            addText(tick.label, x: left, baseline: baseline, font: axisFont, color: theme.axisText)
+            addText(tick.label, x: left, baseline: baseline, font: font, color: theme.axisText)
             lastRight = left + w
         }
     }

@@ -12,7 +12,9 @@ extension SceneBuilder {
         }
         let wick = hairline
         // Bars wider than the plot look the same however wide: cap before any Int conversion.
-        let spacing = Swift.min(series.interval * scale.pixelsPerSecond, 4 * plot.width + 4)
+        let barWidth =
+            scale.isBarIndexed ? scale.pixelsPerPosition : series.interval * scale.pixelsPerSecond
+        let spacing = Swift.min(barWidth, 4 * plot.width + 4)
         var body = Swift.max(1, (spacing * SceneLayout.candleBodyFraction).rounded(.down))
         // Same parity as the wick, so the wick sits exactly in the body's middle.
         if Int(body - wick) % 2 != 0 { body = body > wick ? body - 1 : body + 1 }
@@ -29,10 +31,11 @@ extension SceneBuilder {
         } else {
             let range = CandleAggregation.visibleRange(series, scale: scale)
             bars.reserve(range.count)
+            let n = series.candles.count
             series.candles.withUnsafeBufferPointer { buf in
                 for i in range {
                     let c = buf[i]
-                    bars.add(centerX: scale.x(c.t), open: scale.y(c.open), high: scale.y(c.high), low: scale.y(c.low),
+                    bars.add(centerX: scale.x(candle: i, time: c.t, count: n), open: scale.y(c.open), high: scale.y(c.high), low: scale.y(c.low),
                              close: scale.y(c.close), up: c.isUp)
                 }
             }

@@ -68,7 +68,7 @@ struct SceneBuilder {
         plot = PixelRect(
             x: 0, y: headerHeight, width: canvasWidth,
             height: Swift.max(1, canvasHeight - headerHeight - timeAxisHeight))
-        scale = ChartScale(timeRange: viewport.timeRange, priceRange: viewport.priceRange, plot: plot)
+        scale = viewport.scale(plot: plot)
         placer = LabelPlacer(bounds: plot)
     }
 
@@ -127,14 +127,21 @@ struct SceneBuilder {
         plot = PixelRect(
             x: 0, y: headerHeight, width: Swift.max(1, canvasWidth - priceAxisWidth),
             height: plot.height)
-        scale = ChartScale(timeRange: viewport.timeRange, priceRange: viewport.priceRange, plot: plot)
+        scale = viewport.scale(plot: plot)
         placer = LabelPlacer(bounds: plot)
         return values
     }
 
     /// The time ticks for the plot's width.
     func timeAxisTicks() -> [TimeTick] {
-        AxisTicks.timeTicks(
+        if scale.isBarIndexed {
+            // Narrow plots keep about five labels; wide ones one per 100 logical pixels at most.
+            let spacing = Swift.min(
+                Swift.max(plot.width / 5, SceneLayout.minimumTimeGridSpacing * s), SceneLayout.timeGridSpacing * s)
+            return AxisTicks.barTimeTicks(
+                scale: scale, minSpacing: spacing, font: axisFont, labelGap: SceneLayout.timeLabelGap * s)
+        }
+        return AxisTicks.timeTicks(
             in: viewport.timeRange, pixelsPerSecond: scale.pixelsPerSecond,
             minSpacing: SceneLayout.timeGridSpacing * s, font: axisFont,
             labelGap: SceneLayout.timeLabelGap * s

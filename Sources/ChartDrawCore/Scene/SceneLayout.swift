@@ -46,6 +46,9 @@ public enum SceneLayout {
     public static let priceGridSpacing = 60.0
     /// Least distance between vertical grid lines.
     public static let timeGridSpacing = 100.0
+    /// Least distance between vertical grid lines on a narrow bar-indexed plot (which keeps
+    /// about five labels, down to this spacing).
+    public static let minimumTimeGridSpacing = 60.0
     /// Least gap between two time labels.
     public static let timeLabelGap = 16.0
     /// Distance of a label inside the plot from its line and from the plot edge.

@@ -6,8 +6,9 @@
 ///   equal) becomes ±1% of the price (±1 around 0).
 /// - Times: first to last of candles and of drawings other than horizontal lines; level and
 ///   horizontal-line times count only when nothing else gives a time. The left edge is padded
-///   by ``leftPadding`` (at least one candle interval), the right by ``rightOffset`` (at least
-///   three intervals): empty space after the last bar, as TradingView leaves it.
+///   by ``leftPadding`` (at least one bar), the right by ``rightOffset`` (at least three
+///   bars): empty space after the last bar, as TradingView leaves it. On a bar-indexed axis
+///   the padding is measured in bar positions, in clock time in seconds (a bar is the interval).
 /// - With candles, drawings and levels may widen the view by at most ``drawingReach`` times
 ///   the candles' span on each side, so one far-away point cannot squash the bars.
 /// - The expiry instant is pulled into the view when it lies after the fitted end by at most
@@ -16,6 +17,10 @@
 struct Viewport {
     /// Times shown, seconds since the epoch.
     var timeRange: ClosedRange<Double>
+    /// Bar positions shown on a bar-indexed axis; `nil` in clock time.
+    var positionRange: ClosedRange<Double>?
+    /// The bars of a bar-indexed axis; `nil` in clock time.
+    var bars: BarTimeScale?
     /// Prices shown.
     var priceRange: ClosedRange<Double>
     /// When the analysis expires, if it has an expiry and a start.
@@ -35,7 +40,9 @@ struct Viewport {
     static let drawingReach = 1.0
 
     /// Fits the view.
-    static func fit(analysis: Analysis, candles: CandleSeries?, options: ChartOptions) -> Viewport {
+    static func fit(
+        analysis: Analysis, candles: CandleSeries?, options: ChartOptions, bars: BarTimeScale? = nil
+    ) -> Viewport {
         var warnings: [String] = []
         var timed = ChartBounds.empty  // times that shape the view
         var anchors = ChartBounds.empty  // level and horizontal-line times, a last resort
@@ -101,20 +108,48 @@ struct Viewport {
             if let w = resolved.problem("no expiry drawn") { warnings.append(w) }
         }
 
-        // Time padding.
-        let interval = candles?.interval ?? 0
-        var span = maxT - minT
-        if span <= 0 {
-            span = interval > 0 ? interval * 40 : 86_400
-            minT -= span / 2
-            maxT += span / 2
+        // Time padding: in bar positions on a bar-indexed axis, in seconds on a clock one.
+        var positionRange: ClosedRange<Double>?
+        if let bars {
+            var lo = bars.position(minT), hi = bars.position(maxT)
+            var span = hi - lo
+            if span <= 0 {
+                span = 40
+                lo -= span / 2
+                hi += span / 2
+            }
+            if let e = expiry?.secondsSinceEpoch {
+                let pe = bars.position(e)
+                if pe > hi, pe - hi <= span * expiryPullIn {
+                    hi = pe
+                    span = hi - lo
+                }
+            }
+            lo -= Swift.max(span * leftPadding, 1)
+            hi += Swift.max(span * rightOffset, 3)
+            if let r = options.timeRange {
+                lo = bars.position(r.lowerBound.secondsSinceEpoch)
+                hi = bars.position(r.upperBound.secondsSinceEpoch)
+            }
+            if !(hi > lo) { hi = lo + 1 }
+            positionRange = lo...hi
+            minT = bars.time(atPosition: lo)
+            maxT = bars.time(atPosition: hi)
+        } else {
+            let interval = candles?.interval ?? 0
+            var span = maxT - minT
+            if span <= 0 {
+                span = interval > 0 ? interval * 40 : 86_400
+                minT -= span / 2
+                maxT += span / 2
+            }
+            if let e = expiry?.secondsSinceEpoch, e > maxT, e - maxT <= span * expiryPullIn {
+                maxT = e
+                span = maxT - minT
+            }
+            minT -= Swift.max(span * leftPadding, interval)
+            maxT += Swift.max(span * rightOffset, interval * 3)
         }
-        if let e = expiry?.secondsSinceEpoch, e > maxT, e - maxT <= span * expiryPullIn {
-            maxT = e
-            span = maxT - minT
-        }
-        minT -= Swift.max(span * leftPadding, interval)
-        maxT += Swift.max(span * rightOffset, interval * 3)
 
         // Price padding.
         var pSpan = maxP - minP
@@ -128,12 +163,26 @@ struct Viewport {
         maxP += pSpan * pricePadding
 
         var timeRange = minT...maxT
-        if let r = options.timeRange { timeRange = r.lowerBound.secondsSinceEpoch...r.upperBound.secondsSinceEpoch }
+        if positionRange == nil, let r = options.timeRange {
+            timeRange = r.lowerBound.secondsSinceEpoch...r.upperBound.secondsSinceEpoch
+        }
         let priceRange = options.priceRange ?? (minP...maxP)
         if !(timeRange.upperBound > timeRange.lowerBound) {
             // Only a span too small for a Double to resolve gets here.
             timeRange = timeRange.lowerBound...(timeRange.lowerBound + 1)
         }
-        return Viewport(timeRange: timeRange, priceRange: priceRange, expiry: expiry, warnings: warnings)
+        return Viewport(
+            timeRange: timeRange, positionRange: positionRange, bars: bars, priceRange: priceRange, expiry: expiry,
+            warnings: warnings)
+    }
+}
+
+extension Viewport {
+    /// The scale mapping this view onto `plot`: over the bars when the axis is bar-indexed.
+    func scale(plot: PixelRect) -> ChartScale {
+        if let bars, let positionRange {
+            return ChartScale(bars: bars, positionRange: positionRange, priceRange: priceRange, plot: plot)
+        }
+        return ChartScale(timeRange: timeRange, priceRange: priceRange, plot: plot)
     }
 }

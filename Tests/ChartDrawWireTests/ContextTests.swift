@@ -13,10 +13,21 @@ struct ContextTests {
         #expect(check(##"{"drawings":[]}"##, .update).issues == [])
     }
 
-    @Test func updateOfANonUpdatableField() {
+    @Test func updateOfAnUndocumentedFieldWarns() {
         let r = check(##"{"metadata":{"symbol":"EUR/USD"}}"##, .update)
         #expect(pairs(r) == ["/metadata/symbol not_updatable"])
+        #expect(r.isValid)
+        #expect(r.issues.first?.severity == .warning)
         #expect(check(##"{"metadata":{"symbol":"EUR/USD"}}"##, .update, .lenient).isValid)
+        let key = check(##"{"metadata":{"title":"T"},"idempotencyKey":"k"}"##, .update)
+        #expect(key.isValid)
+        #expect(pairs(key) == ["/idempotencyKey not_applicable"])
+    }
+
+    @Test func updateOfExpiryIsDocumented() {
+        // The official update response lists "expiry" among updatedFields.
+        let r = check(##"{"metadata":{"expiry":{"type":"HOURS","hours":48}},"sender":"me"}"##, .update)
+        #expect(r.issues == [])
     }
 
     @Test func appendWithNoDrawings() {

@@ -57,9 +57,10 @@ struct Checker {
                     "The update has nothing to update; give at least one of metadata (title, preferenceText, alternativeText, comments), levels or drawings.")
             }
             if let k = a.idempotencyKey {
+                // The docs show idempotencyKey only on create; silent about updates: a warning.
                 report(
-                    "/idempotencyKey", IssueCode.notApplicable, soft,
-                    "idempotencyKey \(quoted(k)) is not documented for updates; remove it.")
+                    "/idempotencyKey", IssueCode.notApplicable, .warning,
+                    "idempotencyKey \(quoted(k)) is not documented for updates; the server may ignore it.")
             }
         case .append:
             if let d = a.drawings, d.isEmpty {
@@ -103,13 +104,15 @@ struct Checker {
             requireMember(m.symbol != nil, "symbol", u, "/metadata")
         }
         if endpoint == .update {
+            // The docs name the four texts as updatable and list expiry among the update's
+            // updatedFields; about the other members they are silent: a warning, not a refusal.
             for (key, present) in [
-                ("direction", m.direction != nil), ("entryPlacement", m.entryPlacement != nil), ("expiry", m.expiry != nil),
+                ("direction", m.direction != nil), ("entryPlacement", m.entryPlacement != nil),
                 ("timeframe", m.timeframe != nil), ("symbol", m.symbol != nil),
             ] where present {
                 report(
-                    "/metadata/" + key, IssueCode.notUpdatable, soft,
-                    "metadata.\(key) is not documented as updatable (only title, preferenceText, alternativeText and comments are); remove it or create a new analysis.")
+                    "/metadata/" + key, IssueCode.notUpdatable, .warning,
+                    "metadata.\(key) is not documented as updatable (title, preferenceText, alternativeText, comments and expiry are); the server may ignore it: check the analysis after the update, or create a new one.")
             }
         }
         if let d = m.direction { direction(d.rawValue, "/metadata/direction") }

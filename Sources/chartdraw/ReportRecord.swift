@@ -58,6 +58,10 @@ struct ReportRecord {
             w.writeString(i.severity.rawValue)
             w.key("message")
             w.writeString(i.message)
+            if let s = i.suggestion {
+                w.key("suggestion")
+                w.writeString(s)
+            }
             w.endObject()
         }
         w.endArray()

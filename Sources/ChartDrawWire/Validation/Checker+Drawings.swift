@@ -124,7 +124,8 @@ extension Checker {
 
     @inline(never)
     mutating func missingStyle(_ key: String, _ t: DrawingType, _ i: Int, _ u: UnknownFields) {
-        guard u.isEmpty || u[key] == nil else { return }
+        guard u.isEmpty || (u[key] == nil && !misspelt(key, in: u.fields.map { JSONMember($0.key, $0.value) }, .style(t)))
+        else { return }
         report(
             "/drawings/\(i)/style/" + key, IssueCode.required, .error,
             "style.\(key) is missing; a \(t.rawValue) style needs \(StyleRules.required(t).joined(separator: ", ")).")

@@ -63,7 +63,14 @@ extension Checker {
     /// Reports an open-enum value outside `known`.
     @inline(never)
     mutating func unknownEnum(_ v: String, known: String, name: String, _ path: String) {
-        report(path, IssueCode.enumUnknown, soft, "\(name) \(quoted(v)) is not a known value; use one of \(known).")
+        let values = known.split(separator: ",").map { String($0.trimmingPrefix(" ")) }
+        if let meant = Suggestion.nearest(v, in: values) {
+            report(
+                path, IssueCode.enumUnknown, soft, "\(name) \(quoted(v)) is not a known value; did you mean \(quoted(meant))? Use one of \(known).",
+                suggestion: meant)
+        } else {
+            report(path, IssueCode.enumUnknown, soft, "\(name) \(quoted(v)) is not a known value; use one of \(known).")
+        }
     }
 
     mutating func direction(_ v: String, _ path: @autoclosure () -> String) {

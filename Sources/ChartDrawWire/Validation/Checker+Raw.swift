@@ -49,16 +49,53 @@ extension Checker {
         report(path, IssueCode.type, .error, "\(key) is \(describe(v)); give \(expected).")
     }
 
-    mutating func unknownField(_ key: String, _ path: String, in place: String) {
-        report(
-            path, IssueCode.unknownField, soft,
-            "\(quoted(key)) is not a member of \(place) that the engine knows; remove it or check its spelling.")
+    /// The members a context knows (for "did you mean").
+    func knownKeys(_ ctx: RawContext) -> [String] {
+        switch ctx {
+        case .root: return ["sender", "metadata", "levels", "drawings", "idempotencyKey"]
+        case .metadata:
+            return [
+                "direction", "entryPlacement", "expiry", "title", "preferenceText", "alternativeText", "comments",
+                "timeframe", "symbol",
+            ]
+        case .expiry: return ["type", "hours"]
+        case .levels: return ["pivot", "resistance", "support"]
+        case .levelEntry: return ["price", "clientObjectId", "time"]
+        case .point: return ["time", "price"]
+        case .style(let t):
+            return ["color", "lineWidth", "lineStyle", "fillColor", "borderColor"].filter { StyleRules.applies($0, t) }
+        case .drawing(let t):
+            var keys = ["type", "clientObjectId", "points", "style"]
+            if t == .line { keys += ["startHead", "endHead"] }
+            if t == .fibonacciRetracement { keys.append("levels") }
+            return keys
+        }
+    }
+
+    mutating func unknownField(_ key: String, _ path: String, in place: String, _ ctx: RawContext) {
+        if let meant = Suggestion.nearest(key, in: knownKeys(ctx)) {
+            report(
+                path, IssueCode.unknownField, soft,
+                "\(quoted(key)) is not a member of \(place) that the engine knows; did you mean \(quoted(meant))? Rename it.",
+                suggestion: meant)
+        } else {
+            report(
+                path, IssueCode.unknownField, soft,
+                "\(quoted(key)) is not a member of \(place) that the engine knows; remove it or check its spelling.")
+        }
+    }
+
+    /// Whether a misspelt member among `members` stands for `key` (then its absence is not
+    /// reported again: one mistake, one issue).
+    func misspelt(_ key: String, in members: [JSONMember], _ ctx: RawContext) -> Bool {
+        let known = knownKeys(ctx)
+        return members.contains { m in !known.contains(m.key) && Suggestion.nearest(m.key, in: known) == key }
     }
 
     /// Checks every member of an object kept as sent, then the required ones.
     mutating func rawObject(_ ctx: RawContext, _ members: [JSONMember], _ path: String) {
         for m in members { rawMember(ctx, m.key, m.value, path + "/" + JSONPointer.escape(m.key)) }
-        for key in requiredKeys(ctx) where !members.contains(where: { $0.key == key }) {
+        for key in requiredKeys(ctx) where !members.contains(where: { $0.key == key }) && !misspelt(key, in: members, ctx) {
             report(path + "/" + key, IssueCode.required, .error, "\(key) is missing; it is required.")
         }
     }
@@ -86,7 +123,7 @@ extension Checker {
                     }
                 }
             case ("drawings", _): wrongType(ctx, key, v, path, expected: "an array of drawings")
-            default: unknownField(key, path, in: "the body")
+            default: unknownField(key, path, in: "the body", ctx)
             }
         case .metadata:
             switch (key, v) {
@@ -102,7 +139,7 @@ extension Checker {
                 longText(s, key)
             case ("title", _), ("timeframe", _), ("symbol", _), ("preferenceText", _), ("alternativeText", _), ("comments", _):
                 wrongType(ctx, key, v, path, expected: "a string")
-            default: unknownField(key, path, in: "metadata")
+            default: unknownField(key, path, in: "metadata", ctx)
             }
         case .expiry:
             switch (key, v) {
@@ -116,7 +153,7 @@ extension Checker {
                     hoursNumber(n, path)
                 }
             case ("hours", _): wrongType(ctx, key, v, path, expected: "a whole number of hours")
-            default: unknownField(key, path, in: "expiry")
+            default: unknownField(key, path, in: "expiry", ctx)
             }
         case .levels:
             switch (key, v) {
@@ -124,7 +161,7 @@ extension Checker {
                 rawObject(.levelEntry(key), ms, path)
             case ("pivot", _), ("resistance", _), ("support", _):
                 wrongType(ctx, key, v, path, expected: "an object with price, clientObjectId and time")
-            default: unknownField(key, path, in: "levels")
+            default: unknownField(key, path, in: "levels", ctx)
             }
         case .levelEntry(let role):
             switch (key, v) {
@@ -132,10 +169,14 @@ extension Checker {
             case ("price", _): wrongType(ctx, key, v, path, expected: "a number")
             case ("clientObjectId", .string(let s)): clientObjectId(s, path, place: .level(role))
             case ("clientObjectId", _): wrongType(ctx, key, v, path, expected: "a string")
+            case (_, .string(let s)) where Suggestion.nearest(key, in: knownKeys(ctx)) == "clientObjectId":
+                // A misspelt clientObjectId still names the level for links and collisions.
+                unknownField(key, path, in: "a level", ctx)
+                if ids[s] == nil { ids[s] = .level(role) }
             case ("time", .string(let s)): rawTime(s, path)
             case ("time", .number(let n)): timeNumber(n, path)
             case ("time", _): wrongType(ctx, key, v, path, expected: "an ISO-8601 UTC time string like \"2026-01-08T12:00:00Z\"")
-            default: unknownField(key, path, in: "a level")
+            default: unknownField(key, path, in: "a level", ctx)
             }
         case .drawing(let t):
             drawingMember(t, key, v, path)
@@ -146,7 +187,7 @@ extension Checker {
             case ("time", _): wrongType(ctx, key, v, path, expected: "an ISO-8601 UTC time string like \"2026-01-08T12:00:00Z\"")
             case ("price", .number(let n)): price(n.value, path)
             case ("price", _): wrongType(ctx, key, v, path, expected: "a number")
-            default: unknownField(key, path, in: "a point")
+            default: unknownField(key, path, in: "a point", ctx)
             }
         case .style(let t):
             switch (key, v) {
@@ -165,7 +206,7 @@ extension Checker {
             case ("lineWidth", _): wrongType(ctx, key, v, path, expected: "a whole number from 1 to 10")
             case ("lineStyle", .string(let s)): lineStyle(s, path)
             case ("lineStyle", _): wrongType(ctx, key, v, path, expected: "one of SOLID, DASHED, DOTTED")
-            default: unknownField(key, path, in: "a \(t.rawValue) style")
+            default: unknownField(key, path, in: "a \(t.rawValue) style", ctx)
             }
         }
     }
@@ -210,7 +251,7 @@ extension Checker {
             if ok { fibonacciLevels(ratios, path) }
         case ("style", .object(let ms)): rawObject(.style(t), ms, path)
         case ("style", _): wrongType(ctx, key, v, path, expected: "an object")
-        default: unknownField(key, path, in: "a \(t.rawValue) drawing")
+        default: unknownField(key, path, in: "a \(t.rawValue) drawing", ctx)
         }
     }
 
@@ -220,6 +261,11 @@ extension Checker {
         for m in members {
             if m.key == "clientObjectId", case .string(let id) = m.value {
                 clientObjectId(id, path + "/clientObjectId", place: .drawing(index))
+            } else if case .string(let id) = m.value, m.key != "type",
+                Suggestion.nearest(m.key, in: ["clientObjectId"]) == "clientObjectId", ids[id] == nil
+            {
+                // A misspelt clientObjectId still names the drawing for links and collisions.
+                ids[id] = .drawing(index)
             }
             if m.key == "type", case .string(let t) = m.value { type = t }
         }
@@ -233,9 +279,16 @@ extension Checker {
         }
         let t = DrawingType(rawValue: type)
         guard DrawingType.known.contains(t) else {
-            report(
-                path + "/type", IssueCode.drawingTypeUnknown, soft,
-                "Drawing type \(quoted(type)) is not one the engine knows; use one of \(knownTypes).")
+            if let meant = Suggestion.nearest(type, in: DrawingType.known.map(\.rawValue)) {
+                report(
+                    path + "/type", IssueCode.drawingTypeUnknown, soft,
+                    "Drawing type \(quoted(type)) is not one the engine knows; did you mean \(quoted(meant))? Use one of \(knownTypes).",
+                    suggestion: meant)
+            } else {
+                report(
+                    path + "/type", IssueCode.drawingTypeUnknown, soft,
+                    "Drawing type \(quoted(type)) is not one the engine knows; use one of \(knownTypes).")
+            }
             return
         }
         rawObject(.drawing(t), members, path)

@@ -28,8 +28,8 @@ struct Checker {
 
     /// Reports an issue.
     @inline(never)
-    mutating func report(_ path: String, _ code: String, _ severity: Severity, _ message: String) {
-        issues.append(ValidationIssue(path: path, code: code, severity: severity, message: message))
+    mutating func report(_ path: String, _ code: String, _ severity: Severity, _ message: String, suggestion: String? = nil) {
+        issues.append(ValidationIssue(path: path, code: code, severity: severity, message: message, suggestion: suggestion))
     }
 
     // MARK: - Root
@@ -88,6 +88,11 @@ struct Checker {
     /// of the wrong type, which is reported where it stands).
     mutating func requireMember(_ present: Bool, _ key: String, _ u: UnknownFields, _ base: @autoclosure () -> String) {
         guard !present, u.isEmpty || u[key] == nil else { return }
+        if !u.isEmpty {
+            // A misspelt member standing for `key` is reported once, as unknown_field.
+            let ctx: RawContext = base().isEmpty ? .root : .metadata
+            if misspelt(key, in: u.fields.map { JSONMember($0.key, $0.value) }, ctx) { return }
+        }
         report(base() + "/" + key, IssueCode.required, .error, "\(key) is missing; it is required\(endpoint == .create ? "" : " here").")
     }
 
@@ -164,7 +169,9 @@ struct Checker {
         noteRange(l)
     }
 
-    /// support < pivot < resistance for every pair that is present.
+    /// support < pivot < resistance for every pair that is present. Support at or above
+    /// resistance is one mistake (the two swapped) and gives one issue, at support; the pivot
+    /// is then checked against the pair as it will be once swapped back.
     mutating func order(_ l: Levels, given: Levels) {
         noteRange(l)
         let s = l.support?.price, p = l.pivot?.price, r = l.resistance?.price
@@ -172,10 +179,22 @@ struct Checker {
             guard let lo, let hi, lo.isFinite, hi.isFinite else { return false }
             return !(lo < hi)
         }
+        if bad(s, r), let s, let r {
+            let at: LevelRole = given.support != nil || given.resistance == nil ? .support : .resistance
+            let pivotText = p.map { ", pivot \(num($0))" } ?? ""
+            report(
+                "/levels/\(at.rawValue)/price", IssueCode.levelOrder, .error,
+                "The support price \(num(s)) is not below the resistance price \(num(r))\(pivotText) (support < pivot < resistance); support and resistance look swapped: swap them.")
+            if let p, p.isFinite, !(Swift.min(s, r) < p && p < Swift.max(s, r)) {
+                report(
+                    "/levels/pivot/price", IssueCode.levelOrder, .error,
+                    "The pivot price \(num(p)) is not between the support and resistance prices \(num(Swift.min(s, r))) and \(num(Swift.max(s, r))) (support < pivot < resistance); move the pivot between them.")
+            }
+            return
+        }
         // Adjacent pairs of the present levels, low to high.
         if bad(s, p) { orderIssue(l, given, .support, .pivot) }
         if bad(p, r) { orderIssue(l, given, .pivot, .resistance) }
-        if p == nil && bad(s, r) { orderIssue(l, given, .support, .resistance) }
     }
 
     @inline(never)
@@ -195,7 +214,7 @@ struct Checker {
         let role = givesHi ? hiRole : loRole
         report(
             "/levels/\(role.rawValue)/price", IssueCode.levelOrder, .error,
-            "The \(hiRole.rawValue) price \(num(hi)) must be above the \(loRole.rawValue) price \(num(lo)) (support < pivot < resistance); fix the prices or swap the levels.")
+            "The \(hiRole.rawValue) price \(num(hi)) must be above the \(loRole.rawValue) price \(num(lo)) (support < pivot < resistance); fix the \(hiRole.rawValue) or the \(loRole.rawValue) price.")
     }
 
     mutating func noteRange(_ l: Levels) {
@@ -248,7 +267,14 @@ struct Checker {
         switch endpoint {
         case .create: return
         case .append:
-            for id in old.clientObjectIds where ids[id] == nil { ids[id] = .existing }
+            if let l = old.levels {
+                for (role, e) in [("pivot", l.pivot), ("resistance", l.resistance), ("support", l.support)] {
+                    if let e, ids[e.clientObjectId] == nil { ids[e.clientObjectId] = .existing(.level(role)) }
+                }
+            }
+            for (i, d) in (old.drawings ?? []).enumerated() {
+                if let id = d.clientObjectId, ids[id] == nil { ids[id] = .existing(.drawing(i)) }
+            }
         case .update:
             // Levels not replaced stay; drawings stay unless the update replaces them.
             if let l = old.levels {
@@ -260,12 +286,12 @@ struct Checker {
                     case "resistance": replaced = a.levels?.resistance != nil
                     default: replaced = a.levels?.support != nil
                     }
-                    if !replaced && ids[e.clientObjectId] == nil { ids[e.clientObjectId] = .existing }
+                    if !replaced && ids[e.clientObjectId] == nil { ids[e.clientObjectId] = .existing(.level(role)) }
                 }
             }
             if a.drawings == nil && a.unknownFields["drawings"] == nil {
-                for d in old.drawings ?? [] {
-                    if let id = d.clientObjectId, ids[id] == nil { ids[id] = .existing }
+                for (i, d) in (old.drawings ?? []).enumerated() {
+                    if let id = d.clientObjectId, ids[id] == nil { ids[id] = .existing(.drawing(i)) }
                 }
             }
         }
@@ -277,24 +303,32 @@ struct Checker {
         guard !links.isEmpty else { return }
         if endpoint != .create && existing == nil { return }
         for link in links where ids[link.clientObjectId] == nil {
-            report(
-                "/metadata/" + link.field, IssueCode.linkUnknownId, .error,
-                "The link [[\(link.clientObjectId):\(link.displayText)]] in \(link.field) names no clientObjectId of this analysis; use the id of one of its levels or drawings.")
+            if let meant = Suggestion.nearest(link.clientObjectId, in: ids.all) {
+                report(
+                    "/metadata/" + link.field, IssueCode.linkUnknownId, .error,
+                    "The link [[\(link.clientObjectId):\(link.displayText)]] in \(link.field) names no clientObjectId of this analysis; did you mean \(quoted(meant)) (at \(ids[meant]?.pointer ?? "?"))? Use the id of one of its levels or drawings.",
+                    suggestion: meant)
+            } else {
+                report(
+                    "/metadata/" + link.field, IssueCode.linkUnknownId, .error,
+                    "The link [[\(link.clientObjectId):\(link.displayText)]] in \(link.field) names no clientObjectId of this analysis; use the id of one of its levels or drawings.")
+            }
         }
     }
 }
 
 /// Where a clientObjectId was first seen.
-enum IdPlace {
+indirect enum IdPlace {
     case level(String)
     case drawing(Int)
-    case existing
+    /// In the existing analysis (`--existing`), at the place given.
+    case existing(IdPlace)
 
     var pointer: String {
         switch self {
         case .level(let role): return "/levels/\(role)/clientObjectId"
         case .drawing(let i): return "/drawings/\(i)/clientObjectId"
-        case .existing: return "the existing analysis"
+        case .existing(let p): return "\(p.pointer) of the existing analysis"
         }
     }
 }

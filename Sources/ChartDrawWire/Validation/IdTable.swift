@@ -54,6 +54,9 @@ struct IdTable {
     }
 
     /// Where `id` was first seen; setting adds it when absent (setting nil does nothing).
+    /// Every id, in the order first seen.
+    var all: [String] { entries.map(\.id) }
+
     subscript(id: String) -> IdPlace? {
         get { find(id, IdTable.hash(id)).map { entries[$0].place } }
         set {

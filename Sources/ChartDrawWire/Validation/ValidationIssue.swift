@@ -32,13 +32,17 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity
     /// One sentence: the problem, the value and the fix.
     public var message: String
+    /// The value or member name that was most likely meant ("did you mean"), when there is
+    /// one: a known enum value, member name, link id, or the canonical form of a time.
+    public var suggestion: String?
 
     /// Creates an issue.
-    public init(path: String, code: String, severity: Severity, message: String) {
+    public init(path: String, code: String, severity: Severity, message: String, suggestion: String? = nil) {
         self.path = path
         self.code = code
         self.severity = severity
         self.message = message
+        self.suggestion = suggestion
     }
 
     /// `PATH: severity[code]: message`.
@@ -93,6 +97,10 @@ extension ValidationReport {
             w.writeString(i.severity.rawValue)
             w.key("message")
             w.writeString(i.message)
+            if let s = i.suggestion {
+                w.key("suggestion")
+                w.writeString(s)
+            }
             w.endObject()
         }
         w.endArray()

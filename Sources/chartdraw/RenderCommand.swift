@@ -129,6 +129,12 @@ struct RenderCommand: ParsableCommand {
         help: "bars: candles side by side, closed-market time takes no room (default); clock: proportional to time.")
     var timeAxis: TimeAxisArgument = .bars
 
+    @Flag(help: "Mark what price did to each drawing after the analysis and shade the outcome (see `evaluate`).")
+    var showEvents = false
+
+    @Flag(help: "With --show-events: carry lines and channels on beyond their right-most point.")
+    var extendRight = false
+
     @Flag(help: "Render despite unknown fields or enum values (reported as warnings).")
     var lenient = false
 
@@ -170,6 +176,12 @@ struct RenderCommand: ParsableCommand {
         }
         if let precision, !(0...12).contains(precision) {
             throw ValidationError("--precision must be between 0 and 12.")
+        }
+        if showEvents && candles == nil {
+            throw ValidationError("--show-events needs --candles: the candles after the analysis.")
+        }
+        if extendRight && !showEvents {
+            throw ValidationError("--extend-right applies to --show-events; add it or drop --extend-right.")
         }
         if analysis == "-" && candles == "-" {
             throw ValidationError("Standard input (-) can feed the analysis or the candles, not both.")
@@ -239,6 +251,7 @@ struct RenderCommand: ParsableCommand {
             pricePrecision: precision, timeAxis: timeAxis.mode)
         if let from, let to { options.timeRange = from.value...to.value }
         if let minPrice, let maxPrice { options.priceRange = minPrice...maxPrice }
+        if showEvents { options.events = EvaluationOptions(extendRight: extendRight) }
 
         let chart: RenderedChart
         do {

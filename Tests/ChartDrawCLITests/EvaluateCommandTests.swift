@@ -99,4 +99,23 @@ struct EvaluateCommandTests {
         #expect(try CLI.run(["evaluate", analysis, "--candles", after, "--cross-trigger", "high"]).status == 64)
         #expect(try CLI.run(["evaluate", "-", "--candles", "-"]).status == 64)
     }
+
+    @Test func renderShowsTheEventsOnTheChart() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chartdraw-events-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let plain = dir.appendingPathComponent("plain.png").path
+        let marked = dir.appendingPathComponent("marked.png").path
+        let a = try CLI.run(["render", analysis, "--candles", after, "-o", plain, "-q"])
+        let b = try CLI.run(["render", analysis, "--candles", after, "--show-events", "-o", marked])
+        #expect(a.status == 0 && b.status == 0, "\(b.stderr)")
+        let x = try Data(contentsOf: URL(fileURLWithPath: plain)),
+            y = try Data(contentsOf: URL(fileURLWithPath: marked))
+        #expect(y.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(x != y, "the overlay changes the picture")
+
+        let noCandles = try CLI.run(["render", analysis, "--show-events", "-o", marked])
+        #expect(noCandles.status == 64)
+        #expect(noCandles.stderr.contains("--show-events needs --candles"))
+        #expect(try CLI.run(["render", analysis, "--candles", after, "--extend-right", "-o", marked]).status == 64)
+    }
 }

@@ -113,7 +113,7 @@ struct GoldenCaseSpec {
             members,
             allowed: [
                 "width", "height", "scale", "theme", "from", "to", "minPrice", "maxPrice", "createdAt", "precision",
-                "header", "timeAxis",
+                "header", "timeAxis", "events",
             ], in: "options")
         var o = ChartOptions()
         if let v = value["width"] { o.width = try integer(v, "options.width") }
@@ -152,7 +152,27 @@ struct GoldenCaseSpec {
             }
             o.timeAxis = mode
         }
+        if let v = value["events"] { o.events = try parseEvents(v) }
         return o
+    }
+
+    /// `"events": true`, or `{"extendRight": bool, "from": time}`: the follow-up overlay.
+    static func parseEvents(_ value: JSONValue) throws(GoldenCaseError) -> EvaluationOptions? {
+        switch value {
+        case .bool(let b): return b ? EvaluationOptions() : nil
+        case .object(let members):
+            try checkKeys(members, allowed: ["extendRight", "from"], in: "options.events")
+            var e = EvaluationOptions()
+            if let v = value["extendRight"] {
+                guard case .bool(let b) = v else {
+                    throw GoldenCaseError("options.events.extendRight must be true or false")
+                }
+                e.extendRight = b
+            }
+            if let v = value["from"] { e.from = try time(v, "options.events.from") }
+            return e
+        default: throw GoldenCaseError("options.events must be true, false or {\"extendRight\", \"from\"}")
+        }
     }
 
     static func parseCandles(_ value: JSONValue) throws(GoldenCaseError) -> CandleSource {

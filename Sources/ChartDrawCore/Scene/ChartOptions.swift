@@ -22,6 +22,11 @@ public struct ChartOptions: Hashable, Sendable {
     public var showsHeader: Bool
     /// How time runs along the x axis: candles side by side (the default) or clock time.
     public var timeAxis: TimeAxisMode
+    /// The follow-up overlay: when set, the analysis is evaluated over the candles with these
+    /// options (``Evaluation/evaluate(_:candles:options:)``), each event is marked with its
+    /// kind and the outcome is shaded; the expiry then counts from the evaluation's start
+    /// unless `createdAt` is given.
+    public var events: EvaluationOptions?
     /// Whether candles are merged per pixel column (tests compare both ways).
     var candleAggregation: CandleAggregationMode = .automatic
 

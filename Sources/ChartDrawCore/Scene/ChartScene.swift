@@ -1,8 +1,8 @@
 /// Lays out a chart: an analysis, optional candles and options in, a display list out.
 ///
-/// Groups, in paint order: "grid", "candles", "levels", "drawings", "expiry", "axes",
-/// "labels". Every text run and label box is in "labels", so a change of font touches only
-/// that group. The canvas colour is ``DisplayList/background``.
+/// Groups, in paint order: "grid", "candles", "levels", "drawings", "expiry", ("events" with
+/// ``ChartOptions/events``), "axes", "labels". Every text run and label box is in "labels", so
+/// a change of font touches only that group. The canvas colour is ``DisplayList/background``.
 ///
 /// Layout decisions (constants in ``SceneLayout``; the view fit is described on `Viewport`):
 /// - Header band (36 px) with symbol (bold), timeframe, the analysis type as a badge in the
@@ -38,6 +38,11 @@ public enum ChartScene {
     /// Builds the display list of a chart; throws when an option is outside its limits.
     public static func build(analysis: Analysis, candles: CandleSeries?, options: ChartOptions) throws(SceneError) -> SceneResult {
         try options.validate()
+        var options = options
+        if let events = options.events, options.createdAt == nil {
+            // The follow-up's expiry and the marker count from the same start.
+            options.createdAt = events.createdAt ?? events.from ?? Evaluation.defaultStart(of: analysis)
+        }
         var bars: BarTimeScale?
         if options.timeAxis == .bars, let candles {
             bars = BarTimeScale(candles: candles, timeframe: analysis.metadata?.timeframe)

@@ -84,6 +84,7 @@ struct SceneBuilder {
         group("levels") { $0.drawLevels() }
         group("drawings") { $0.drawDrawings() }
         group("expiry") { $0.drawExpiry() }
+        if options.events != nil { group("events") { $0.drawEvents() } }
         group("axes") { $0.drawAxes() }
 
         drawHeader()

@@ -1,19 +1,30 @@
-/// The chart-space window a scene shows, fitted to candles, drawings and levels.
+/// The chart-space window a scene shows, fitted to candles, drawings, levels and the expiry.
 ///
-/// The fit (all fractions are of the fitted span, documented constants below):
-/// - Prices: lowest to highest of candles, drawings (Fibonacci levels and channel lines
-///   included) and levels, padded by ``pricePadding`` on each side. A flat span (all prices
-///   equal) becomes ±1% of the price (±1 around 0).
-/// - Times: first to last of candles and of drawings other than horizontal lines; level and
-///   horizontal-line times count only when nothing else gives a time. The left edge is padded
-///   by ``leftPadding`` (at least one bar), the right by ``rightOffset`` (at least three
-///   bars): empty space after the last bar, as TradingView leaves it. On a bar-indexed axis
-///   the padding is measured in bar positions, in clock time in seconds (a bar is the interval).
-/// - With candles, drawings and levels may widen the view by at most ``drawingReach`` times
-///   the candles' span on each side, so one far-away point cannot squash the bars.
-/// - The expiry instant is pulled into the view when it lies after the fitted end by at most
-///   ``expiryPullIn`` of the span; farther away the scene notes it at the right edge instead.
-/// - Explicit `timeRange` / `priceRange` options replace the fit on their axis.
+/// Everything is measured in bar positions (``BarTimeScale``): the candles' bars on a
+/// bar-indexed axis; in clock time, steps of the candles' interval (else the timeframe, else
+/// one hour). All constants are below.
+/// - **Reach.** The reference is the candles and the drawings' median point (without
+///   candles: the middle half of the drawings' points). A drawing point more than ``timeReach`` times the reference's length (at least
+///   ``minimumReachBars`` bars) before or after it, or a price (of a drawing, level or
+///   horizontal line) more than ``priceReach`` times the candles' price range (at least
+///   ``minimumPriceReachFraction`` of their highest price) beyond it, is out of reach: it
+///   does not widen the view, it is clipped at the edge, and a warning names it by
+///   `clientObjectId`. So a point centuries away is bounded, never silent.
+/// - **Times.** Every drawing within reach is in view (horizontal lines and levels span the
+///   plot at any time). Candles give context: those more than ``contextFactor`` times the
+///   drawings' length (at least ``minimumContextBars`` bars) before or after the drawings are
+///   left out of the default view, but when all candles lie before (or after) the drawings
+///   the nearest ``lastCandles`` stay; without drawings every candle is shown. With candles the
+///   view spans at least ``minimumBars`` bars (a third of the room added before, two thirds
+///   after), so a single candle is a candle, not a block.
+/// - **Expiry.** The expiry instant is pulled into view when it lies after the fitted end by
+///   at most ``expiryPullIn`` of the span (at least ``minimumExpiryPullInBars`` bars);
+///   farther away the scene notes it at the right edge instead.
+/// - **Padding.** Prices 8% above and below; ``leftPadding`` of the span before and
+///   ``rightOffset`` after (with candles at least one bar and three bars), as TradingView
+///   leaves room.
+/// - **Explicit views.** `timeRange` / `priceRange` options replace the fit on their axis; a
+///   drawing they leave out, wholly or partly, is named in a warning.
 struct Viewport {
     /// Times shown, seconds since the epoch.
     var timeRange: ClosedRange<Double>
@@ -35,63 +46,212 @@ struct Viewport {
     /// Fraction of the time span left empty after the last bar.
     static let rightOffset = 0.08
     /// How far past the fitted end (fraction of the span) an expiry is pulled into view.
-    static let expiryPullIn = 0.3
-    /// How far (in candle spans) drawings may widen the view beyond the candles.
-    static let drawingReach = 1.0
+    static let expiryPullIn = 1.0
+    /// An expiry this many bars past the fitted end is pulled in whatever the span.
+    static let minimumExpiryPullInBars = 60.0
+    /// How far (in reference lengths) drawing points may lie from the candles and still shape the view.
+    static let timeReach = 5.0
+    /// The least reach in bars.
+    static let minimumReachBars = 500.0
+    /// How far (in candle price ranges) prices may lie from the candles and still shape the view.
+    static let priceReach = 10.0
+    /// The least price reach, as a fraction of the candles' highest price.
+    static let minimumPriceReachFraction = 0.5
+    /// Candles kept before and after the drawings, in drawing lengths.
+    static let contextFactor = 3.0
+    /// The least context in bars.
+    static let minimumContextBars = 120.0
+    /// Candles kept in view when they all lie before (or after) the drawings.
+    static let lastCandles = 30.0
+    /// The fewest bars a view with candles spans.
+    static let minimumBars = 40.0
 
-    /// Fits the view.
+    /// Fits the view. `bars` is the bar-indexed axis, `nil` for clock time.
     static func fit(
         analysis: Analysis, candles: CandleSeries?, options: ChartOptions, bars: BarTimeScale? = nil
     ) -> Viewport {
         var warnings: [String] = []
-        var timed = ChartBounds.empty  // times that shape the view
-        var anchors = ChartBounds.empty  // level and horizontal-line times, a last resort
-        var prices = ChartBounds.empty
-        if let candles { timed = timed.union(candles.bounds) }
+        let tfStep = analysis.metadata?.timeframe.flatMap(Timeframe.init(_:))?.seconds
+        let axis = bars ?? BarTimeScale(times: [], step: candles?.interval ?? tfStep ?? 3600, origin: 0)
+        func pos(_ t: Double) -> Double { axis.position(t) }
+
+        // The reference the reach is measured from.
+        var refT: ClosedRange<Double>?
+        var refP: ClosedRange<Double>?
+        var ends: [Double] = []
         for d in analysis.drawings ?? [] {
+            guard let b = d.bounds, !d.isHorizontalLine else { continue }
+            ends.append(pos(b.minTime))
+            ends.append(pos(b.maxTime))
+        }
+        ends = ends.filter(\.isFinite).sorted()
+        if let cb = candles?.bounds {
+            // The candles and the drawings' median point (one far point cannot move it).
+            var r = pos(cb.minTime)...pos(cb.maxTime)
+            if !ends.isEmpty {
+                let m = ends[(ends.count - 1) / 2]
+                r = Swift.min(r.lowerBound, m)...Swift.max(r.upperBound, m)
+            }
+            refT = r
+            refP = cb.minPrice...cb.maxPrice
+        } else if !ends.isEmpty {
+            // The middle half of the drawings' points.
+            let q1 = ends[ends.count / 4], q3 = ends[Swift.max(0, (3 * ends.count + 3) / 4 - 1)]
+            refT = Swift.min(q1, q3)...Swift.max(q1, q3)
+        }
+        let tReach = refT.map { Swift.max(($0.upperBound - $0.lowerBound) * timeReach, minimumReachBars) }
+        let pReach = refP.map {
+            Swift.max(($0.upperBound - $0.lowerBound) * priceReach, abs($0.upperBound) * minimumPriceReachFraction)
+        }
+        func timeInReach(_ p: Double) -> Bool {
+            guard p.isFinite else { return false }
+            guard let r = refT, let reach = tReach else { return true }
+            return p >= r.lowerBound - reach && p <= r.upperBound + reach
+        }
+        func priceInReach(_ v: Double) -> Bool {
+            guard v.isFinite else { return false }
+            guard let r = refP, let reach = pReach else { return true }
+            return v >= r.lowerBound - reach && v <= r.upperBound + reach
+        }
+
+        // Drawings, levels and horizontal lines within reach.
+        var far: [String] = []
+        var dLo = Double.infinity, dHi = -Double.infinity
+        var minP = Double.infinity, maxP = -Double.infinity
+        var anchors = ChartBounds.empty  // level and horizontal-line times, a last resort
+        for (i, d) in (analysis.drawings ?? []).enumerated() {
             guard let b = d.bounds else { continue }
-            prices.include(time: nil, price: b.minPrice)
-            prices.include(time: nil, price: b.maxPrice)
-            if case .horizontalLine = d {
+            var isFar = false
+            for v in [b.minPrice, b.maxPrice] {
+                if priceInReach(v) {
+                    minP = Swift.min(minP, v)
+                    maxP = Swift.max(maxP, v)
+                } else {
+                    isFar = true
+                }
+            }
+            if d.isHorizontalLine {
                 anchors.include(time: b.minTime, price: nil)
             } else {
-                timed.include(time: b.minTime, price: nil)
-                timed.include(time: b.maxTime, price: nil)
+                for t in [b.minTime, b.maxTime] {
+                    let p = pos(t)
+                    if timeInReach(p) {
+                        dLo = Swift.min(dLo, p)
+                        dHi = Swift.max(dHi, p)
+                    } else {
+                        isFar = true
+                    }
+                }
             }
+            if isFar { far.append(d.clientObjectId ?? "drawing \(i)") }
         }
-        if let lb = analysis.levels?.bounds {
-            prices.include(time: nil, price: lb.minPrice)
-            prices.include(time: nil, price: lb.maxPrice)
-            anchors.include(time: lb.minTime, price: nil)
-            anchors.include(time: lb.maxTime, price: nil)
+        for (_, entry) in analysis.levels?.ordered ?? [] {
+            if priceInReach(entry.price) {
+                minP = Swift.min(minP, entry.price)
+                maxP = Swift.max(maxP, entry.price)
+            } else {
+                far.append(entry.clientObjectId)
+            }
+            anchors.include(time: entry.time.secondsSinceEpoch, price: nil)
         }
-        var minT = timed.minTime, maxT = timed.maxTime
-        if !(minT <= maxT) {
-            minT = anchors.minTime
-            maxT = anchors.maxTime
+        if !far.isEmpty {
+            warnings.append(
+                "out of reach, clipped at the edge of the view: \(far.joined(separator: ", ")) "
+                    + "(a time more than \(Int(timeReach)) times the length of the candles and the drawings' "
+                    + "median, at least \(Int(minimumReachBars)) bars, from them, or a price more than "
+                    + "\(Int(priceReach)) times the candles' range, at least "
+                    + "\(Int(minimumPriceReachFraction * 100))% of their high, beyond it)")
         }
-        var minP = prices.minPrice, maxP = prices.maxPrice
+
+        // Times: the drawings, with candles for context.
+        var lo = Double.infinity, hi = -Double.infinity
+        var hasCandles = false
         if let cb = candles?.bounds {
-            // Drawings may widen the candles' view, within reach.
-            let tReach = Swift.max(cb.timeSpan, candles?.interval ?? 0) * drawingReach
-            let pReach = Swift.max(cb.priceSpan, abs(cb.maxPrice) * 0.01) * drawingReach
-            let lowT = cb.minTime - tReach, highT = cb.maxTime + tReach
-            let lowP = cb.minPrice - pReach, highP = cb.maxPrice + pReach
-            if minT < lowT || maxT > highT || minP < lowP || maxP > highP {
-                warnings.append("some drawings or levels lie far from the candles; the view shows the candles and their surroundings only")
+            hasCandles = true
+            let cLo = pos(cb.minTime), cHi = pos(cb.maxTime)
+            if dLo <= dHi {
+                let context = Swift.max((dHi - dLo) * contextFactor, minimumContextBars)
+                lo = Swift.min(dLo, Swift.max(cLo, dLo - context))
+                hi = Swift.max(dHi, Swift.min(cHi, dHi + context))
+                // Candles that end before the drawings (or start after them) still show a few.
+                if cHi < lo { lo = Swift.max(cLo, cHi - lastCandles) }
+                if cLo > hi { hi = Swift.min(cHi, cLo + lastCandles) }
+            } else {
+                lo = cLo
+                hi = cHi
             }
-            minT = Swift.max(Swift.min(minT, cb.minTime), lowT)
-            maxT = Swift.min(Swift.max(maxT, cb.maxTime), highT)
-            minP = minP <= maxP ? Swift.max(Swift.min(minP, cb.minPrice), lowP) : cb.minPrice
-            maxP = Swift.min(Swift.max(maxP, cb.maxPrice), highP)
+        } else if dLo <= dHi {
+            lo = dLo
+            hi = dHi
+        } else if anchors.minTime <= anchors.maxTime {
+            lo = pos(anchors.minTime)
+            hi = pos(anchors.maxTime)
         }
-        let hasTime = minT <= maxT && minT.isFinite && maxT.isFinite
-        if !hasTime {
-            let start = options.createdAt?.secondsSinceEpoch ?? 0
-            minT = start
-            maxT = start + 86_400
+        if !(lo <= hi && lo.isFinite && hi.isFinite) {
+            let start = pos(options.createdAt?.secondsSinceEpoch ?? 0)
+            lo = start
+            hi = start + 86_400 / axis.step
             if options.timeRange == nil {
                 warnings.append("nothing gives the chart a time; showing one day from the start of the analysis")
+            }
+        }
+
+        // Expiry: from createdAt, else the last candle.
+        var expiry: Timestamp?
+        if let e = analysis.metadata?.expiry {
+            if let start = options.createdAt ?? candles?.candles.last?.time {
+                expiry = e.instant(from: start)
+                if expiry == nil { warnings.append("expiry type \(e.type.rawValue) is unknown; no expiry drawn") }
+                let limit = Double(Timestamp.minSeconds)...Double(Timestamp.maxSeconds)
+                if let x = expiry, e.hours.magnitude > 100_000_000 || !limit.contains(x.secondsSinceEpoch) {
+                    expiry = nil
+                    warnings.append("the expiry of \(e.hours) hours ends outside the years 1 to 9999; no expiry drawn")
+                }
+            } else {
+                warnings.append("the expiry has no start (no candles and no createdAt); no expiry drawn")
+            }
+        }
+
+        // Span, expiry, padding.
+        var span = hi - lo
+        if hasCandles, span < minimumBars {
+            // A third of the room before the bars, two thirds after, where the idea plays out.
+            let extra = minimumBars - span
+            lo -= extra / 3
+            hi += extra * 2 / 3
+            span = minimumBars
+        } else if span <= 0 {
+            span = 86_400 / axis.step
+            lo -= span / 2
+            hi += span / 2
+        }
+        if let e = expiry?.secondsSinceEpoch {
+            let pe = pos(e)
+            if pe > hi, pe - hi <= Swift.max(span * expiryPullIn, minimumExpiryPullInBars) {
+                hi = pe
+                span = hi - lo
+            }
+        }
+        // At least one bar before and three after when there are bars (candles) to measure by.
+        lo -= Swift.max(span * leftPadding, hasCandles ? 1 : 0)
+        hi += Swift.max(span * rightOffset, hasCandles ? 3 : 0)
+        if let r = options.timeRange {
+            lo = pos(r.lowerBound.secondsSinceEpoch)
+            hi = pos(r.upperBound.secondsSinceEpoch)
+            warnings += outsideExplicitView(
+                analysis, from: r.lowerBound.secondsSinceEpoch, to: r.upperBound.secondsSinceEpoch)
+        }
+        if !(hi > lo) { hi = lo + 1 }
+
+        // Prices: the candles in view, drawings and levels within reach.
+        if let candles {
+            let first = axis.time(atPosition: lo), last = axis.time(atPosition: hi)
+            if let vb = candles.bounds(of: candles.indexRange(from: first, through: last)) {
+                minP = Swift.min(minP, vb.minPrice)
+                maxP = Swift.max(maxP, vb.maxPrice)
+            } else if minP > maxP {
+                minP = candles.bounds.minPrice
+                maxP = candles.bounds.maxPrice
             }
         }
         if !(minP <= maxP && minP.isFinite && maxP.isFinite) {
@@ -99,59 +259,6 @@ struct Viewport {
             maxP = 1
             if options.priceRange == nil { warnings.append("nothing gives the chart a price; showing 0 to 1") }
         }
-
-        // Expiry: from createdAt, else the last candle.
-        var expiry: Timestamp?
-        if let e = analysis.metadata?.expiry {
-            let resolved = e.resolve(from: options.createdAt ?? candles?.candles.last?.time)
-            expiry = resolved.instant
-            if let w = resolved.problem("no expiry drawn") { warnings.append(w) }
-        }
-
-        // Time padding: in bar positions on a bar-indexed axis, in seconds on a clock one.
-        var positionRange: ClosedRange<Double>?
-        if let bars {
-            var lo = bars.position(minT), hi = bars.position(maxT)
-            var span = hi - lo
-            if span <= 0 {
-                span = 40
-                lo -= span / 2
-                hi += span / 2
-            }
-            if let e = expiry?.secondsSinceEpoch {
-                let pe = bars.position(e)
-                if pe > hi, pe - hi <= span * expiryPullIn {
-                    hi = pe
-                    span = hi - lo
-                }
-            }
-            lo -= Swift.max(span * leftPadding, 1)
-            hi += Swift.max(span * rightOffset, 3)
-            if let r = options.timeRange {
-                lo = bars.position(r.lowerBound.secondsSinceEpoch)
-                hi = bars.position(r.upperBound.secondsSinceEpoch)
-            }
-            if !(hi > lo) { hi = lo + 1 }
-            positionRange = lo...hi
-            minT = bars.time(atPosition: lo)
-            maxT = bars.time(atPosition: hi)
-        } else {
-            let interval = candles?.interval ?? 0
-            var span = maxT - minT
-            if span <= 0 {
-                span = interval > 0 ? interval * 40 : 86_400
-                minT -= span / 2
-                maxT += span / 2
-            }
-            if let e = expiry?.secondsSinceEpoch, e > maxT, e - maxT <= span * expiryPullIn {
-                maxT = e
-                span = maxT - minT
-            }
-            minT -= Swift.max(span * leftPadding, interval)
-            maxT += Swift.max(span * rightOffset, interval * 3)
-        }
-
-        // Price padding.
         var pSpan = maxP - minP
         if pSpan <= 0 {
             let half = minP == 0 ? 1 : abs(minP) * 0.01
@@ -161,19 +268,45 @@ struct Viewport {
         }
         minP -= pSpan * pricePadding
         maxP += pSpan * pricePadding
+        let priceRange = options.priceRange ?? (minP...maxP)
 
-        var timeRange = minT...maxT
-        if positionRange == nil, let r = options.timeRange {
+        var timeRange = axis.time(atPosition: lo)...axis.time(atPosition: hi)
+        if bars == nil, let r = options.timeRange {
             timeRange = r.lowerBound.secondsSinceEpoch...r.upperBound.secondsSinceEpoch
         }
-        let priceRange = options.priceRange ?? (minP...maxP)
         if !(timeRange.upperBound > timeRange.lowerBound) {
             // Only a span too small for a Double to resolve gets here.
             timeRange = timeRange.lowerBound...(timeRange.lowerBound + 1)
         }
         return Viewport(
-            timeRange: timeRange, positionRange: positionRange, bars: bars, priceRange: priceRange, expiry: expiry,
-            warnings: warnings)
+            timeRange: timeRange, positionRange: bars == nil ? nil : lo...hi, bars: bars, priceRange: priceRange,
+            expiry: expiry, warnings: warnings)
+    }
+
+    /// Warnings naming the drawings an explicit view leaves out, wholly or partly.
+    static func outsideExplicitView(_ analysis: Analysis, from: Double, to: Double) -> [String] {
+        var out: [String] = [], cut: [String] = []
+        for (i, d) in (analysis.drawings ?? []).enumerated() where !d.isHorizontalLine {
+            guard let b = d.bounds else { continue }
+            let id = d.clientObjectId ?? "drawing \(i)"
+            if b.maxTime < from || b.minTime > to {
+                out.append(id)
+            } else if b.minTime < from || b.maxTime > to {
+                cut.append(id)
+            }
+        }
+        var w: [String] = []
+        if !out.isEmpty { w.append("the chosen time range leaves out \(out.joined(separator: ", "))") }
+        if !cut.isEmpty { w.append("the chosen time range cuts \(cut.joined(separator: ", "))") }
+        return w
+    }
+}
+
+extension Drawing {
+    /// Whether it is a HORIZONTAL_LINE (which spans the plot at any time).
+    var isHorizontalLine: Bool {
+        if case .horizontalLine = self { return true }
+        return false
     }
 }
 

@@ -21,10 +21,19 @@ let package = Package(
         .library(name: "ChartDrawWire", targets: ["ChartDrawWire"]),
         .library(name: "ChartDrawRender", targets: ["ChartDrawRender"]),
         .library(name: "ChartDraw", targets: ["ChartDraw"]),
+        // The HTTP service behind `chartdraw serve`; the only product that builds Hummingbird.
+        .library(name: "ChartDrawServer", targets: ["ChartDrawServer"]),
         .executable(name: "chartdraw", targets: ["chartdraw"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Only ChartDrawServer (and the chartdraw tool) use these.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Cairo, FreeType and zlib from the system (Debian: libcairo2-dev pulls in the others).
@@ -54,12 +63,30 @@ let package = Package(
             dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawRender"],
             swiftSettings: settings
         ),
+        // HTTP service: validate, payload and render routes, metrics, bounded render pool, cache.
+        .target(
+            name: "ChartDrawServer",
+            dependencies: [
+                "ChartDraw",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: settings
+        ),
         // The command-line tool: parse arguments, read, call the libraries, write.
         .executableTarget(
             name: "chartdraw",
             dependencies: [
-                "ChartDrawCore", "ChartDrawWire", "ChartDrawRender", "ChartDraw",
+                "ChartDrawCore", "ChartDrawWire", "ChartDrawRender", "ChartDraw", "ChartDrawServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: settings
         ),
@@ -103,7 +130,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ChartDrawCLITests",
-            dependencies: ["chartdraw", "chartdraw-bench", "ChartDraw", "GBPUSDBounce", "BTCFibChannel", "US500Supply", "USDJPYWeekend", "AAPLSessions"],
+            dependencies: [
+                "chartdraw", "chartdraw-bench", "ChartDraw", "ChartDrawServer", "GBPUSDBounce", "BTCFibChannel", "US500Supply",
+                "USDJPYWeekend", "AAPLSessions",
+            ],
             swiftSettings: settings
         ),
     ]

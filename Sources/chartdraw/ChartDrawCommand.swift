@@ -2,13 +2,15 @@ import ArgumentParser
 
 /// The `chartdraw` command: validate, serialise and render Chart Analysis bodies.
 @main
-struct ChartDrawCommand: ParsableCommand {
+struct ChartDrawCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chartdraw",
         abstract: "Validate, serialise, render and follow up Returning.AI chart analyses.",
         discussion: ExitStatus.helpText,
         version: ChartDrawVersion.string,
-        subcommands: [PayloadCommand.self, ValidateCommand.self, RenderCommand.self, EvaluateCommand.self]
+        subcommands: [
+            PayloadCommand.self, ValidateCommand.self, RenderCommand.self, EvaluateCommand.self, ServeCommand.self,
+        ]
     )
 }
 

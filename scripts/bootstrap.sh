@@ -34,24 +34,18 @@ if ! python3 -c 'import jsonschema' >/dev/null 2>&1; then
   fi
 fi
 
+# The server tests check the OpenAPI document with openapi-spec-validator and drive the running
+# server with schemathesis (PyPI).
+if ! python3 -c 'import openapi_spec_validator, schemathesis' >/dev/null 2>&1; then
+  echo "bootstrap: installing the Python packages openapi-spec-validator and schemathesis" >&2
+  python3 -m pip install -q openapi-spec-validator schemathesis
+fi
+
 if ! command -v swift >/dev/null 2>&1; then
   if [ -x /opt/swift/usr/bin/swift ]; then
     echo "bootstrap: add /opt/swift/usr/bin to PATH" >&2
   else
     echo "bootstrap: Swift 6 is required (https://www.swift.org/install/linux/)" >&2
   fi
-  exit 1
-fi
-
-# The server tests check the OpenAPI document with openapi-spec-validator and drive the running
-# server with schemathesis (PyPI).
-PY=${PYTHON:-python3}
-if command -v "$PY" >/dev/null 2>&1; then
-  if ! "$PY" -c 'import openapi_spec_validator, schemathesis' >/dev/null 2>&1; then
-    echo "bootstrap: installing openapi-spec-validator and schemathesis with pip" >&2
-    "$PY" -m pip install -q openapi-spec-validator schemathesis >/dev/null
-  fi
-else
-  echo "bootstrap: python3 is required for the server's OpenAPI tests" >&2
   exit 1
 fi

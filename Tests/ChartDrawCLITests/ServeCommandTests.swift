@@ -78,7 +78,15 @@ struct ServeCommandTests {
         let viaHTTP = try server.post("/v1/validate?endpoint=create", broken)
         let viaCLI = try CLI.run(["validate", "--format", "json", "-"], stdin: broken)
         #expect(viaHTTP.status == 200)
-        #expect(viaHTTP.text + "\n" == viaCLI.stdout)
+        // The CLI's record adds file and command; valid and issues are the same.
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(viaCLI.stdout.utf8)) as? [String: Any])
+        let served = try #require(try viaHTTP.json() as? [String: Any])
+        #expect(Set(served.keys) == ["valid", "issues"])
+        #expect(served["valid"] as? Bool == false && record["valid"] as? Bool == false)
+        #expect(
+            try JSONSerialization.data(withJSONObject: served["issues"] ?? [], options: .sortedKeys)
+                == JSONSerialization.data(withJSONObject: record["issues"] ?? [], options: .sortedKeys))
+        #expect((served["issues"] as? [Any])?.isEmpty == false)
         #expect(try server.post("/v1/validate?endpoint=update", update).text.hasPrefix(#"{"valid":true"#))
         #expect(try server.post("/v1/validate?endpoint=delete", example).status == 400)
         let unsupported = try server.post("/v1/validate", example, contentType: "text/plain")

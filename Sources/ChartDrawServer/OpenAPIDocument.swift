@@ -665,6 +665,25 @@ enum OpenAPIDocument {
                     "type": "integer",
                     "description": "Decimals of price labels (0 to 12)."
                   },
+                  "timeAxis": {
+                    "type": "string",
+                    "enum": [
+                      "bars",
+                      "clock"
+                    ],
+                    "default": "bars",
+                    "description": "bars: candles side by side, closed-market time takes no room; clock: proportional to time."
+                  },
+                  "candlesFormat": {
+                    "type": "string",
+                    "enum": [
+                      "csv",
+                      "json",
+                      "ccxt",
+                      "binance"
+                    ],
+                    "description": "The form of the candles when it cannot be told from their content (as --candles-format)."
+                  },
                   "lenient": {
                     "type": "boolean",
                     "default": false

@@ -29,7 +29,7 @@ enum RenderRequest {
     /// Members of `options`, as the `chartdraw render` options are named.
     static let optionKeys: Set<String> = [
         "format", "width", "height", "scale", "theme", "from", "to", "minPrice", "maxPrice", "createdAt", "precision",
-        "lenient",
+        "lenient", "timeAxis", "candlesFormat",
     ]
 
     /// Parses and checks a render body.
@@ -64,6 +64,7 @@ enum RenderRequest {
         var to: Timestamp?
         var minPrice: Double?
         var maxPrice: Double?
+        var candleFormat: CandleFormat?
         if let o = root["options"], o != .null {
             guard case .object(let opts) = o else {
                 throw .invalid(problems + [issue("/options", "invalid_option", "options must be an object.")])
@@ -102,6 +103,14 @@ enum RenderRequest {
                     if m.key == "from" { from = t } else if m.key == "to" { to = t } else { options.createdAt = t }
                 case ("lenient", .bool(let b)):
                     if b { policy = .lenient }
+                case ("timeAxis", .string(let s)):
+                    if let m = TimeAxisMode(rawValue: s) { options.timeAxis = m } else { bad("bars or clock") }
+                case ("candlesFormat", .string(let s)):
+                    if let f = CandleFormat(rawValue: s) {
+                        candleFormat = f
+                    } else {
+                        bad(CandleFormat.allCases.map(\.rawValue).joined(separator: ", "))
+                    }
                 case (let k, _) where !optionKeys.contains(k):
                     problems.append(
                         issue(
@@ -114,6 +123,9 @@ enum RenderRequest {
                     case "theme": bad("a string: light or dark")
                     case "from", "to", "createdAt": bad("an ISO-8601 UTC time string")
                     case "lenient": bad("true or false")
+                    case "timeAxis": bad("a string: bars or clock")
+                    case "candlesFormat":
+                        bad("a string: " + CandleFormat.allCases.map(\.rawValue).joined(separator: ", "))
                     default: bad("a number")
                     }
                 }
@@ -176,7 +188,7 @@ enum RenderRequest {
             let candleBytes: [UInt8]
             if case .string(let s) = value { candleBytes = Array(s.utf8) } else { candleBytes = Array(bytes[r]) }
             do {
-                candles = try CandleFile.parse(candleBytes)
+                candles = try CandleFile.parse(candleBytes, format: candleFormat)
             } catch {
                 problems.append(issue("/candles", "invalid_candles", error.description))
             }
@@ -218,6 +230,7 @@ enum RenderRequest {
         time(options.createdAt)
         s.field(options.pricePrecision.map { String($0) } ?? "-")
         s.field(options.showsHeader ? "header" : "-")
+        s.field(options.timeAxis.rawValue)
         let canonical = CanonicalEncoder.encode(analysis, endpoint: .create)
         s.word(UInt64(canonical.count))
         canonical.withUnsafeBytes { s.update(buffer: $0) }

@@ -233,7 +233,7 @@ enum Routes {
                 "queue;dur=\(ms(wait)), layout;dur=\(ms(output.layout)), paint;dur=\(ms(output.paint)), encode;dur=\(ms(output.encode))"
             image = CachedImage(
                 bytes: output.bytes, contentType: inputs.format.mediaType,
-                warnings: (inputs.candles?.warnings.map { "candles: \($0)" } ?? []) + output.warnings, issues: [])
+                warnings: candleNotes(inputs) + output.warnings, issues: [])
             state.cache.put(inputs.etag, image)
         }
 
@@ -316,6 +316,14 @@ enum Routes {
         } catch {
             return .failure(.render(error))
         }
+    }
+
+    /// Candle gaps, as `chartdraw render` reports them: on the clock axis only (on the bar
+    /// axis they take no room), in one line.
+    static func candleNotes(_ inputs: RenderInputs) -> [String] {
+        guard inputs.options.timeAxis == .clock, let gaps = inputs.candles?.warnings, !gaps.isEmpty else { return [] }
+        let count = "\(gaps.count) gap\(gaps.count == 1 ? "" : "s")"
+        return ["candles: \(count) in time shown as blank space; first: \(gaps[0])"]
     }
 
     /// Whether an If-None-Match value names `etag` (or is `*`); weak tags compare weakly.

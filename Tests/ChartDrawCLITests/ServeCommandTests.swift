@@ -138,6 +138,8 @@ struct ServeCommandTests {
         #expect(try server.post("/v1/render", body, headers: ["If-None-Match": "\"other\""]).status == 200)
         let dark = try server.post("/v1/render", try renderBody(options: #"{"theme":"dark"}"#))
         #expect(dark.status == 200 && dark.headers["etag"] != etag)
+        let clock = try server.post("/v1/render", try renderBody(options: #"{"timeAxis":"clock"}"#))
+        #expect(clock.status == 200 && clock.headers["etag"] != etag && clock.body != png.body)
         let svg = try server.post("/v1/render", try renderBody(options: #"{"format":"svg"}"#))
         #expect(svg.status == 200 && svg.headers["content-type"] == "image/svg+xml" && svg.text.hasPrefix("<?xml"))
         let pdf = try server.post("/v1/render", try renderBody(options: #"{"format":"pdf","width":800,"height":450}"#))

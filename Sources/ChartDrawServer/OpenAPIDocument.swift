@@ -674,6 +674,16 @@ enum OpenAPIDocument {
                     "default": "bars",
                     "description": "bars: candles side by side, closed-market time takes no room; clock: proportional to time."
                   },
+                  "showEvents": {
+                    "type": "boolean",
+                    "default": false,
+                    "description": "Mark what price did to each drawing after the analysis (needs candles)."
+                  },
+                  "extendRight": {
+                    "type": "boolean",
+                    "default": false,
+                    "description": "With showEvents: carry lines and channels on beyond their right-most point."
+                  },
                   "candlesFormat": {
                     "type": "string",
                     "enum": [

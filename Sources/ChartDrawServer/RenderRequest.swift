@@ -29,7 +29,7 @@ enum RenderRequest {
     /// Members of `options`, as the `chartdraw render` options are named.
     static let optionKeys: Set<String> = [
         "format", "width", "height", "scale", "theme", "from", "to", "minPrice", "maxPrice", "createdAt", "precision",
-        "lenient", "timeAxis", "candlesFormat",
+        "lenient", "timeAxis", "candlesFormat", "showEvents", "extendRight",
     ]
 
     /// Parses and checks a render body.
@@ -65,6 +65,8 @@ enum RenderRequest {
         var minPrice: Double?
         var maxPrice: Double?
         var candleFormat: CandleFormat?
+        var showEvents = false
+        var extendRight = false
         if let o = root["options"], o != .null {
             guard case .object(let opts) = o else {
                 throw .invalid(problems + [issue("/options", "invalid_option", "options must be an object.")])
@@ -103,6 +105,10 @@ enum RenderRequest {
                     if m.key == "from" { from = t } else if m.key == "to" { to = t } else { options.createdAt = t }
                 case ("lenient", .bool(let b)):
                     if b { policy = .lenient }
+                case ("showEvents", .bool(let b)):
+                    showEvents = b
+                case ("extendRight", .bool(let b)):
+                    extendRight = b
                 case ("timeAxis", .string(let s)):
                     if let m = TimeAxisMode(rawValue: s) { options.timeAxis = m } else { bad("bars or clock") }
                 case ("candlesFormat", .string(let s)):
@@ -122,7 +128,7 @@ enum RenderRequest {
                     case "format": bad("a string: png, svg or pdf")
                     case "theme": bad("a string: light or dark")
                     case "from", "to", "createdAt": bad("an ISO-8601 UTC time string")
-                    case "lenient": bad("true or false")
+                    case "lenient", "showEvents", "extendRight": bad("true or false")
                     case "timeAxis": bad("a string: bars or clock")
                     case "candlesFormat":
                         bad("a string: " + CandleFormat.allCases.map(\.rawValue).joined(separator: ", "))
@@ -139,6 +145,20 @@ enum RenderRequest {
                     problems.append(
                         issue("/options/from", "invalid_option", SceneError.invalidTimeRange(from, to).description))
                 }
+            }
+            if showEvents {
+                options.events = EvaluationOptions(extendRight: extendRight)
+                if root["candles"] == nil || root["candles"] == .null {
+                    problems.append(
+                        issue(
+                            "/options/showEvents", "invalid_option",
+                            "showEvents needs candles: the candles after the analysis."))
+                }
+            } else if extendRight {
+                problems.append(
+                    issue(
+                        "/options/extendRight", "invalid_option",
+                        "extendRight applies to showEvents; add it or drop extendRight."))
             }
             if (minPrice == nil) != (maxPrice == nil) {
                 problems.append(issue("/options", "invalid_option", "Give minPrice and maxPrice together."))
@@ -231,6 +251,7 @@ enum RenderRequest {
         s.field(options.pricePrecision.map { String($0) } ?? "-")
         s.field(options.showsHeader ? "header" : "-")
         s.field(options.timeAxis.rawValue)
+        s.field(options.events.map { "\($0)" } ?? "-")
         let canonical = CanonicalEncoder.encode(analysis, endpoint: .create)
         s.word(UInt64(canonical.count))
         canonical.withUnsafeBytes { s.update(buffer: $0) }

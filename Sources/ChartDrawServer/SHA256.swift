@@ -23,8 +23,11 @@ struct SHA256 {
 
     /// Adds bytes.
     mutating func update(buffer: UnsafeRawBufferPointer) {
-        for b in buffer {
-            block.append(b)
+        var i = 0
+        while i < buffer.count {
+            let take = min(64 - block.count, buffer.count - i)
+            block.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[i..<(i + take)]))
+            i += take
             if block.count == 64 {
                 compress()
                 block.removeAll(keepingCapacity: true)

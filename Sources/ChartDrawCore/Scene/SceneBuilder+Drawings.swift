@@ -21,6 +21,10 @@ extension SceneBuilder {
             case .other(let o): warnings.append("drawing \(i) of type \(o.type) is not drawn: the type is unknown")
             }
         }
+        // Names after every shape, so a label is placed knowing the Fibonacci ratio labels.
+        if !drawingLabels.isEmpty {
+            for d in drawings { labelDrawing(d) }
+        }
         items.append(.popClip)
     }
 

@@ -38,6 +38,8 @@ struct SceneBuilder {
     var placer: LabelPlacer
     /// Notes for the caller.
     var warnings: [String] = []
+    /// Drawing labels by clientObjectId: the display texts of the links to them.
+    let drawingLabels: [String: String]
 
     /// Standard fonts.
     let axisFont: FontSpec
@@ -51,6 +53,7 @@ struct SceneBuilder {
         self.analysis = analysis
         self.candles = candles
         self.viewport = viewport
+        drawingLabels = Self.linkLabels(analysis.metadata)
         s = options.pixelScale
         let size = options.deviceSize
         canvasWidth = Double(size.width)
@@ -81,9 +84,15 @@ struct SceneBuilder {
 
         group("grid") { $0.drawGrid(priceTicks: priceTicks, timeTicks: timeTicks) }
         group("candles") { $0.drawCandles() }
+        // The expiry note is placed first (it has one place), painted after the drawings.
+        let outer = items
+        items = []
+        drawExpiry()
+        let expiryItems = items
+        items = outer
         group("levels") { $0.drawLevels() }
         group("drawings") { $0.drawDrawings() }
-        group("expiry") { $0.drawExpiry() }
+        group("expiry") { $0.items += expiryItems }
         if options.events != nil { group("events") { $0.drawEvents() } }
         group("axes") { $0.drawAxes() }
 

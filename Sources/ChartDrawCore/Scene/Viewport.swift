@@ -46,9 +46,9 @@ struct Viewport {
     /// Fraction of the time span left empty after the last bar.
     static let rightOffset = 0.08
     /// How far past the fitted end (fraction of the span) an expiry is pulled into view.
-    static let expiryPullIn = 1.0
+    static let expiryPullIn = 0.5
     /// An expiry this many bars past the fitted end is pulled in whatever the span.
-    static let minimumExpiryPullInBars = 60.0
+    static let minimumExpiryPullInBars = 30.0
     /// How far (in reference lengths) drawing points may lie from the candles and still shape the view.
     static let timeReach = 5.0
     /// The least reach in bars.

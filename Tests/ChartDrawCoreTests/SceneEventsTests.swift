@@ -85,8 +85,8 @@ struct SceneEventsTests {
         let texts = with.displayList.items.compactMap { item -> String? in
             if case .text(let t) = item { return t.text } else { return nil }
         }
-        // Start hour 0 + 3 hours, not the last candle (hour 7) + 3.
-        #expect(texts.contains("Expires 8 Jan 03:00 UTC"))
+        // Start hour 0 + 3 hours, not the last candle (hour 7) + 3; the candles have passed it.
+        #expect(texts.contains("Expired 8 Jan 03:00 UTC"))
         #expect(texts.contains("Expired"))
     }
 }

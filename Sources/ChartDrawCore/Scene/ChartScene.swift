@@ -29,7 +29,9 @@
 ///   drawn at 20% opacity so zones do not hide the bars; `#RRGGBBAA` is used as given.
 ///   Everything is clipped to the plot in the core, inside a plot clip.
 /// - Expiry: `createdAt` (else the last candle's time) plus the hours. Inside the view: a
-///   dashed vertical marker, the time after it shaded, "Expires 9 Jan 12:00 UTC" beside it.
+///   dashed vertical marker, the time after it shaded, "Expires 9 Jan 12:00 UTC" beside it
+///   ("Expired …" when the candles have passed it; the year when the view spans years or
+///   the expiry is in another year).
 ///   After the view: "Expires … →" at the top right. Before it: the whole plot shaded and
 ///   "Expired …" at the top left.
 /// - Crispness: 1-device-pixel lines on pixel centres, even widths on pixel edges, boxes

@@ -4,13 +4,19 @@ extension SceneBuilder {
     mutating func drawExpiry() {
         guard let expiry = viewport.expiry else { return }
         let t = expiry.secondsSinceEpoch
-        let refYear = candles?.candles.last?.time.utc.year ?? options.createdAt?.utc.year
+        let range = viewport.timeRange
+        // The year is shown when the view spans years or the expiry falls in another year.
+        let y0 = Timestamp(secondsSinceEpoch: range.lowerBound)?.utc.year
+        let y1 = Timestamp(secondsSinceEpoch: range.upperBound)?.utc.year
+        let refYear = y0 != nil && y0 == y1 ? y0 : Int.min
         let when = TimeFormat.instant(expiry, referenceYear: refYear)
+        // Expired once the data has passed it: at or before the last candle.
+        let expired = candles.map { t <= $0.bounds.maxTime } ?? false
+        let word = expired ? "Expired " : "Expires "
         let inset = SceneLayout.labelInset * s
         let baseline = plot.y + inset + FontMetrics.ascent(plotFont)
-        let range = viewport.timeRange
         if t > range.upperBound {
-            let text = "Expires " + when + " →"
+            let text = word + when + " →"
             let w = textWidth(text, plotFont)
             reservePlotLabel(text, x: plot.maxX - inset - w, baseline: baseline, color: theme.expiry)
             warnings.append("the expiry (\(expiry)) is after the end of the view")
@@ -28,7 +34,7 @@ extension SceneBuilder {
         path.move(to: PixelPoint(x: x, y: plot.y))
         path.line(to: PixelPoint(x: x, y: plot.maxY))
         items.append(.stroke(path, StrokeStyle(color: theme.expiry, width: hairline, dash: [4 * hairline, 4 * hairline])))
-        let text = "Expires " + when
+        let text = word + when
         let w = textWidth(text, plotFont)
         // Right of the marker when there is room, else left of it.
         let lx = x + inset + w <= plot.maxX - inset ? x + inset : x - inset - w

@@ -127,6 +127,7 @@ curl -sS -H 'Content-Type: application/json' --data-binary @"$OUT/render.json" -
   "http://127.0.0.1:$PORT/v1/render"
 # warm-up, then the measured run
 BODY="$OUT/render.json" wrk -t2 -c"$CONNS" -d2s -s "$HERE/post.lua" "http://127.0.0.1:$PORT/v1/render" >/dev/null 2>&1
+sleep 2  # let the warm-up's last requests drain from the queue
 run_wrk render "$HERE/post.lua" "$OUT/render.json" "http://127.0.0.1:$PORT/v1/render" "$CONNS"
 echo "{\"peak_rss_kib\":$(hwm "$pid")}" >"$OUT/render-rss.json"
 curl -sS "http://127.0.0.1:$PORT/metrics" >"$OUT/render-metrics.txt"

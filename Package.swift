@@ -21,19 +21,26 @@ let package = Package(
         .library(name: "ChartDrawWire", targets: ["ChartDrawWire"]),
         .library(name: "ChartDrawRender", targets: ["ChartDrawRender"]),
         .library(name: "ChartDraw", targets: ["ChartDraw"]),
-        // The HTTP service behind `chartdraw serve`; the only product that builds Hummingbird.
+        // The HTTP service behind `chartdraw serve`; one of the two products that build Hummingbird.
         .library(name: "ChartDrawServer", targets: ["ChartDrawServer"]),
+        // HTTP client for the Chart Analysis endpoints; the only product that builds async-http-client.
+        .library(name: "ChartDrawClient", targets: ["ChartDrawClient"]),
+        // Local stand-in for the API (`chartdraw sandbox`); builds Hummingbird and GRDB.
+        .library(name: "ChartDrawSandbox", targets: ["ChartDrawSandbox"]),
         .executable(name: "chartdraw", targets: ["chartdraw"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // Only ChartDrawServer (and the chartdraw tool) use these.
+        // Only ChartDrawServer, ChartDrawClient, ChartDrawSandbox (and the chartdraw tool) use these.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Cairo, FreeType and zlib from the system (Debian: libcairo2-dev pulls in the others).
@@ -78,11 +85,36 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
+        // Client for the six Chart Analysis endpoints: validation, canonical bytes, retries.
+        .target(
+            name: "ChartDrawClient",
+            dependencies: [
+                "ChartDrawCore", "ChartDrawWire",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: settings
+        ),
+        // Local server with the API's documented behaviour, in memory or in SQLite.
+        .target(
+            name: "ChartDrawSandbox",
+            dependencies: [
+                "ChartDrawCore", "ChartDrawWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: settings
+        ),
         // The command-line tool: parse arguments, read, call the libraries, write.
         .executableTarget(
             name: "chartdraw",
             dependencies: [
                 "ChartDrawCore", "ChartDrawWire", "ChartDrawRender", "ChartDraw", "ChartDrawServer",
+                "ChartDrawClient", "ChartDrawSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -126,6 +158,11 @@ let package = Package(
             dependencies: [
                 "ChartDrawCore", "ChartDrawWire", "ChartDrawRender", "ChartDraw", "ChartDrawGoldenTesting", "CCairo",
             ],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "ChartDrawClientTests",
+            dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawClient", "ChartDrawSandbox", "chartdraw"],
             swiftSettings: settings
         ),
         .testTarget(

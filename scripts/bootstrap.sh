@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs what ChartDraw needs on a fresh Debian machine, only when it is missing:
 # Cairo's headers (libcairo2-dev, which brings FreeType, zlib and libpng), pkg-config, the
-# pinned font (fonts-dejavu-core), and for the tests python3 with jsonschema (the JSON report
-# schema; the Python example) and nodejs (the Node example). Needs root for apt-get; prints
-# what it does.
+# pinned font (fonts-dejavu-core), SQLite's headers (libsqlite3-dev, for the sandbox's GRDB),
+# and for the tests python3 with jsonschema (the JSON report schema; the Python example),
+# nodejs (the Node example) and curl (api --dry-run output is run). Needs root for apt-get;
+# prints what it does.
 set -euo pipefail
 
 missing=()
 pkg-config --exists cairo 2>/dev/null || missing+=(libcairo2-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] &&
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || missing+=(fonts-dejavu-core)
 command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-jsonschema)

@@ -10,6 +10,7 @@ struct ChartDrawCommand: AsyncParsableCommand {
         version: ChartDrawVersion.string,
         subcommands: [
             PayloadCommand.self, ValidateCommand.self, RenderCommand.self, EvaluateCommand.self, ServeCommand.self,
+            APICommand.self, SandboxCommand.self,
         ]
     )
 }

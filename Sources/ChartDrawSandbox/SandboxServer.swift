@@ -1,6 +1,6 @@
 import ChartDrawWire
 import HTTPTypes
-public import Hummingbird
+import Hummingbird
 import Logging
 import NIOCore
 import Synchronization

@@ -153,6 +153,18 @@ import Testing
         await h.stop()
     }
 
+    @Test func bodiesOverTheLimitGet413() async throws {
+        let h = try await Harness(maxBodyBytes: 1000)
+        #expect(Fixture.create.count > 1000)
+        let e = await clientError {
+            try await h.client().create(Fixture.create, communityId: Harness.community, channelId: Harness.channel)
+        }
+        #expect(e?.apiStatus == 413)
+        #expect(e?.apiError?.isRefused == true)
+        #expect(await h.sandbox.analysisCount == 0)
+        await h.stop()
+    }
+
     @Test func idempotentCreates() async throws {
         let h = try await Harness()
         let c = h.client()

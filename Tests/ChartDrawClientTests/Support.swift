@@ -16,14 +16,16 @@ final class Harness: Sendable {
     static let key = "test-key-123"
     static let scopedKey = "scoped-key-456"
 
-    init(faults: SandboxFaults = .none, databasePath: String? = nil, prefix: String = "/v1") async throws {
+    init(
+        faults: SandboxFaults = .none, databasePath: String? = nil, prefix: String = "/v1", maxBodyBytes: Int = 4 << 20
+    ) async throws {
         let log = RequestLog()
         self.log = log
         sandbox = try await Sandbox.start(
             SandboxConfiguration(
                 host: "127.0.0.1", port: 0, pathPrefix: prefix,
                 keys: [SandboxKey(Self.key), SandboxKey(Self.scopedKey, communities: [Self.otherCommunity])],
-                databasePath: databasePath, faults: faults,
+                databasePath: databasePath, faults: faults, maxBodyBytes: maxBodyBytes,
                 onRequest: { r in log.append(r) }))
     }
 

@@ -36,7 +36,7 @@ final class Harness: Sendable {
     func client(
         key: String? = Harness.key, validate: Bool = true,
         retry: RetryPolicy = RetryPolicy(initialDelay: .milliseconds(20), maxDelay: .milliseconds(200)),
-        requestTimeout: Duration = .seconds(10), overallTimeout: Duration = .seconds(30), prefix: String = "/v1"
+        requestTimeout: Duration = .seconds(60), overallTimeout: Duration = .seconds(120), prefix: String = "/v1"
     ) -> ChartDrawClient {
         ChartDrawClient(
             configuration: ClientConfiguration(

@@ -196,7 +196,7 @@ extension AxisTicks {
     /// between them. Labels: "2026" at a new year; "Feb" at a new month ("1 Feb" when bars are
     /// shorter than a day); "8 Jan" at a new day; "14:30" inside a day. A day or month start
     /// on an intraday chart, and every year start, is an ``TimeTick/emphasis`` tick. Cost:
-    /// O(bars in view), at most ``maximumExaminedBars`` examined.
+    /// O(bars in view), at most one bar per device pixel and ``maximumExaminedBars`` examined.
     public static func barTimeTicks(
         scale: ChartScale, minSpacing: Double, font: FontSpec, labelGap: Double
     ) -> [TimeTick] {
@@ -207,7 +207,10 @@ extension AxisTicks {
         let first = range.lowerBound.rounded(.up), last = range.upperBound.rounded(.down)
         guard first <= last, last - first < 1e12 else { return [] }
         let total = last - first + 1
-        let stride = Swift.max(1, (total / Double(maximumExaminedBars)).rounded(.up))
+        // Bars narrower than a device pixel are examined one per pixel column: a tick cannot
+        // tell them apart, and the cost then follows the plot's width, not the bar count.
+        let perPixel = (1 / kx).rounded(.down)
+        let stride = Swift.max(1, perPixel, (total / Double(maximumExaminedBars)).rounded(.up))
         let intraday = bars.step < 86_400
         let ranks = 3 + intradayPeriods.count
         var buckets = [[(p: Double, t: Int64)]](repeating: [], count: ranks)

@@ -70,7 +70,8 @@ struct PayloadCommand: ParsableCommand {
             }
             throw ExitStatus.unreadable.code
         }
-        let report = ChartAnalysisValidator.validate(bytes, endpoint: endpoint.endpoint, policy: lenient ? .lenient : .strict)
+        let report = ChartAnalysisValidator.validate(
+            bytes, endpoint: endpoint.endpoint, policy: lenient ? .lenient : .strict)
         let name = file == "-" ? "-" : file
         let valid = report.isValid && report.analysis != nil
         if self.report == .json {

@@ -118,7 +118,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Highest price shown; with --min-price.")
     var maxPrice: Double?
 
-    @Option(help: "When the analysis was created (ISO-8601 UTC): the expiry counts from it. Default: the last candle's time.")
+    @Option(
+        help:
+            "When the analysis was created (ISO-8601 UTC): the expiry counts from it. Default: the last candle's time.")
     var createdAt: TimeArgument?
 
     @Option(help: "Decimals of price labels (default: chosen for the instrument).")
@@ -187,7 +189,8 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("Standard input (-) can feed the analysis or the candles, not both.")
         }
         if outputFormat == nil {
-            throw ValidationError("Cannot tell the format of '\(output)': name it .png, .svg or .pdf, or give --format.")
+            throw ValidationError(
+                "Cannot tell the format of '\(output)': name it .png, .svg or .pdf, or give --format.")
         }
         if let format, let named = Self.extensionFormat(output), named != format.format {
             throw ValidationError(
@@ -218,7 +221,9 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         var record = ReportRecord(file: analysis, command: "render", valid: false)
         /// Reports a failure (as text or in the record) and exits with `status`.
-        func fail(_ status: ExitStatus, _ code: String, _ text: String, line: Int? = nil, path: String? = nil) -> ExitCode {
+        func fail(_ status: ExitStatus, _ code: String, _ text: String, line: Int? = nil, path: String? = nil)
+            -> ExitCode
+        {
             if report == .json {
                 record.error = ReportRecord.Failure(code: code, message: text, line: line, path: path)
                 FileIO.stderr(record.line)
@@ -242,8 +247,10 @@ struct RenderCommand: ParsableCommand {
                 series = try CandleFile.parse(bytes, format: candlesFormat?.format)
             } catch {
                 let name = candles == "-" ? "standard input" : "'\(candles)'"
-                record.valid = ChartAnalysisValidator.validate(analysisBytes, policy: lenient ? .lenient : .strict).isValid
-                throw fail(.invalid, "candles_invalid", "chartdraw: \(name): \(error)", line: error.line, path: error.path)
+                record.valid =
+                    ChartAnalysisValidator.validate(analysisBytes, policy: lenient ? .lenient : .strict).isValid
+                throw fail(
+                    .invalid, "candles_invalid", "chartdraw: \(name): \(error)", line: error.line, path: error.path)
             }
         }
         var options = ChartOptions(

@@ -11,7 +11,9 @@ struct BotExampleTests {
     }
 
     /// Runs `interpreter script --chartdraw BINARY --out OUT`.
-    func runBot(_ interpreter: String, _ script: String) throws -> (status: Int32, stdout: String, stderr: String, out: String) {
+    func runBot(_ interpreter: String, _ script: String) throws -> (
+        status: Int32, stdout: String, stderr: String, out: String
+    ) {
         let out = try CLI.temp("", name: "preview.png")
         try FileManager.default.removeItem(atPath: out)
         let p = Process()

@@ -69,7 +69,8 @@ struct OutputSafetyTests {
     @Test func candlesFormatOption() throws {
         let ccxt = CLI.fixture("candles/ccxt-ohlcv.json")
         let out = try CLI.temp("", name: "c.png")
-        #expect(try CLI.run(["render", valid, "--candles", ccxt, "--candles-format", "ccxt", "-o", out, "-q"]).status == 0)
+        #expect(
+            try CLI.run(["render", valid, "--candles", ccxt, "--candles-format", "ccxt", "-o", out, "-q"]).status == 0)
         let wrong = try CLI.run(["render", valid, "--candles", ccxt, "--candles-format", "binance", "-o", out])
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("line 1, /0: the candle has 6 elements; give 12 elements"))

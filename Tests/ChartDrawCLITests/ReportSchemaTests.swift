@@ -47,7 +47,8 @@ struct ReportSchemaTests {
         let offset = try CLI.temp(
             body.replacingOccurrences(of: "\"2026-01-08T12:00:00Z\"", with: "\"2026-01-08T14:00:00+02:00\""))
         let candles = CLI.fixture("candles/ccxt-ohlcv.json")
-        let brokenCandles = try CLI.temp("[[1767657600000, 1, 2, 0.5, 1.5, 1],\n [1767661200000, 1, \"x\", 0.5, 1.5, 1]]", name: "c.json")
+        let brokenCandles = try CLI.temp(
+            "[[1767657600000, 1, 2, 0.5, 1.5, 1],\n [1767661200000, 1, \"x\", 0.5, 1.5, 1]]", name: "c.json")
         let out = try CLI.temp("", name: "out.png")
         var records: [String] = []
 

@@ -1,6 +1,7 @@
 import ChartDrawCore
-@testable import ChartDrawWire
 import Testing
+
+@testable import ChartDrawWire
 
 /// "Did you mean" for enum values, member names and link ids; one mistake, one issue; level
 /// order issues name the levels they compare; collisions with the existing analysis say where.
@@ -15,7 +16,10 @@ struct SuggestionTests {
         let cases: [(String, String, String, String)] = [
             (#""direction":"BULLISH""#, #""direction":"bullish""#, "/metadata/direction", "BULLISH"),
             (#""direction":"BULLISH""#, #""direction":"BULISH""#, "/metadata/direction", "BULLISH"),
-            (#""entryPlacement":"BELOW_CURRENT""#, #""entryPlacement":"belowCurrent""#, "/metadata/entryPlacement", "BELOW_CURRENT"),
+            (
+                #""entryPlacement":"BELOW_CURRENT""#, #""entryPlacement":"belowCurrent""#, "/metadata/entryPlacement",
+                "BELOW_CURRENT"
+            ),
             (#""type":"HORIZONTAL_LINE""#, #""type":"horizontal_line""#, "/drawings/2/type", "HORIZONTAL_LINE"),
             (#""type":"HORIZONTAL_LINE""#, #""type":"HorizontalLine""#, "/drawings/2/type", "HORIZONTAL_LINE"),
             (#""lineStyle":"DASHED""#, #""lineStyle":"dashed""#, "/drawings/1/style/lineStyle", "DASHED"),
@@ -29,7 +33,8 @@ struct SuggestionTests {
             #expect(i.message.contains("did you mean \"\(meant)\"?"), "\(i.message)")
         }
         // Nothing close: no guess, the list instead.
-        let far = try #require(issues(Fixture.create(replacing: #""direction":"BULLISH""#, with: #""direction":"SIDEWAYS""#)).first)
+        let far = try #require(
+            issues(Fixture.create(replacing: #""direction":"BULLISH""#, with: #""direction":"SIDEWAYS""#)).first)
         #expect(far.suggestion == nil)
         #expect(far.message.contains("use one of BULLISH, BEARISH"))
     }
@@ -71,8 +76,10 @@ struct SuggestionTests {
 
     @Test("swapped support and resistance: one issue, naming support")
     func swappedLevels() throws {
-        let body = Fixture.create(replacing: #""price":1.35,"clientObjectId":"res_1""#, with: #""price":1.341,"clientObjectId":"res_1""#)
-            .replacing(#""price":1.341,"clientObjectId":"sup_1""#, with: #""price":1.35,"clientObjectId":"sup_1""#)
+        let body = Fixture.create(
+            replacing: #""price":1.35,"clientObjectId":"res_1""#, with: #""price":1.341,"clientObjectId":"res_1""#
+        )
+        .replacing(#""price":1.341,"clientObjectId":"sup_1""#, with: #""price":1.35,"clientObjectId":"sup_1""#)
         let found = issues(body).filter { $0.code == IssueCode.levelOrder }
         #expect(found.count == 1, "\(found)")
         #expect(found.first?.path == "/levels/support/price")
@@ -91,7 +98,8 @@ struct SuggestionTests {
     @Test("a collision with --existing says where the existing id is")
     func existingCollision() throws {
         let existing = try AnalysisDecoder.decode(Fixture.bytes("create-analysis.json"))
-        let append = ##"{"drawings":[{"type":"HORIZONTAL_LINE","clientObjectId":"entry_line","points":[{"time":"2026-01-08T10:00:00Z","price":1.35}],"style":{"color":"#FF0000","lineWidth":2,"lineStyle":"SOLID"}}]}"##
+        let append =
+            ##"{"drawings":[{"type":"HORIZONTAL_LINE","clientObjectId":"entry_line","points":[{"time":"2026-01-08T10:00:00Z","price":1.35}],"style":{"color":"#FF0000","lineWidth":2,"lineStyle":"SOLID"}}]}"##
         let i = try #require(issues(append, .append, existing: existing).first { $0.code == IssueCode.idDuplicate })
         #expect(i.message.contains("/drawings/1/clientObjectId of the existing analysis"), "\(i.message)")
     }

@@ -81,6 +81,26 @@ private struct CandleReadError: Error {
     var message: String
 }
 
+/// Where a candle value is, kept as offsets until a message needs its JSON pointer.
+private struct Where {
+    var prefix: String
+    var index: Int
+    /// An array element's position, or -1 for an object member (then `key` says which).
+    var element: Int
+    var keyStart = 0
+    var keyEnd = 0
+    var keyEscaped: [UInt8]? = nil
+
+    /// The JSON pointer, e.g. `/candles/3/high` or `/3/2`.
+    func pointer(_ b: UnsafeRawBufferPointer) -> String {
+        if element >= 0 { return prefix + "/\(index)/\(element)" }
+        let key =
+            keyEscaped.map { String(decoding: $0, as: UTF8.self) }
+            ?? String(decoding: UnsafeRawBufferPointer(rebasing: b[keyStart..<keyEnd]), as: UTF8.self)
+        return prefix + "/\(index)/" + JSONPointer.escape(key)
+    }
+}
+
 /// One pass over JSON candle bytes with the JSON scanner.
 private struct CandleJSONReader {
     var s: JSONScanner
@@ -237,31 +257,47 @@ private struct CandleJSONReader {
 
     static let names = ["time", "open", "high", "low", "close", "volume"]
 
+    /// The column of the member key just read: the exact lower-case names without building a
+    /// string, other spellings through ``column(_:)``.
+    func keyColumn() -> Int? {
+        if s.keyIs("time") { return 0 }
+        if s.keyIs("open") { return 1 }
+        if s.keyIs("high") { return 2 }
+        if s.keyIs("low") { return 3 }
+        if s.keyIs("close") { return 4 }
+        if s.keyIs("volume") { return 5 }
+        return Self.column(s.keyString())
+    }
+
     /// A candle given as an object.
     mutating func objectRow(_ k: Int) throws -> Candle {
         let at = s.i
         s.i += 1
         var first = true
         var time: Timestamp?
-        var values: [Double?] = [nil, nil, nil, nil, nil]
-        var seen: [String?] = [nil, nil, nil, nil, nil, nil]
+        var open: Double?, high: Double?, low: Double?, close: Double?, volume: Double?
+        var seen = 0
         while try s.nextMember(&first) {
-            let key = s.keyString()
-            guard let col = Self.column(key) else {
+            guard let col = keyColumn() else {
                 _ = try s.parseValue(depth: 3, rejectOverflow: false)
                 continue
             }
-            let path = prefix + "/\(k)/" + JSONPointer.escape(key)
-            if let previous = seen[col] {
+            let place = Where(
+                prefix: prefix, index: k, element: -1, keyStart: s.keyStart, keyEnd: s.keyEnd, keyEscaped: s.keyEscaped)
+            if seen & (1 << col) != 0 {
                 throw CandleReadError(
-                    offset: s.i, path: path, index: k,
-                    message: "the candle gives the \(Self.names[col]) twice (\"\(previous)\" and \"\(key)\"); keep one")
+                    offset: s.i, path: place.pointer(s.b), index: k,
+                    message:
+                        "the candle gives the \(Self.names[col]) twice (again as \"\(s.keyString())\"); keep one")
             }
-            seen[col] = key
-            if col == 0 {
-                time = try timeValue(path, k)
-            } else {
-                values[col - 1] = try numberValue(col, path, k)
+            seen |= 1 << col
+            switch col {
+            case 0: time = try timeValue(place, k)
+            case 1: open = try numberValue(1, place, k)
+            case 2: high = try numberValue(2, place, k)
+            case 3: low = try numberValue(3, place, k)
+            case 4: close = try numberValue(4, place, k)
+            default: volume = try numberValue(5, place, k)
             }
         }
         guard let time else {
@@ -269,13 +305,13 @@ private struct CandleJSONReader {
                 offset: at, path: prefix + "/\(k)", index: k,
                 message: "the candle has no \"time\"; add an ISO-8601 time or Unix seconds or milliseconds")
         }
-        for col in 1...4 where values[col - 1] == nil {
+        guard let open, let high, let low, let close else {
+            let col = open == nil ? 1 : high == nil ? 2 : low == nil ? 3 : 4
             throw CandleReadError(
                 offset: at, path: prefix + "/\(k)", index: k,
                 message: "the candle has no \"\(Self.names[col])\"; add it as a number")
         }
-        return Candle(
-            time: time, open: values[0]!, high: values[1]!, low: values[2]!, close: values[3]!, volume: values[4])
+        return Candle(time: time, open: open, high: high, low: low, close: close, volume: volume)
     }
 
     /// A candle given as an array (ccxt or Binance order).
@@ -285,14 +321,17 @@ private struct CandleJSONReader {
         var first = true
         var j = 0
         var time: Timestamp?
-        var values: [Double?] = [nil, nil, nil, nil, nil]
+        var values: (Double?, Double?, Double?, Double?, Double?) = (nil, nil, nil, nil, nil)
         while try s.nextElement(&first) {
-            let path = prefix + "/\(k)/\(j)"
-            if j == 0 {
-                time = try timeValue(path, k)
-            } else if j <= 5 {
-                values[j - 1] = try numberValue(j, path, k)
-            } else {
+            let place = Where(prefix: prefix, index: k, element: j)
+            switch j {
+            case 0: time = try timeValue(place, k)
+            case 1: values.0 = try numberValue(1, place, k)
+            case 2: values.1 = try numberValue(2, place, k)
+            case 3: values.2 = try numberValue(3, place, k)
+            case 4: values.3 = try numberValue(4, place, k)
+            case 5: values.4 = try numberValue(5, place, k)
+            default:
                 _ = try s.parseValue(depth: 3, rejectOverflow: false)
             }
             j += 1
@@ -313,26 +352,31 @@ private struct CandleJSONReader {
         guard let time else {
             throw CandleReadError(offset: at, path: prefix + "/\(k)", index: k, message: "the candle has no time")
         }
-        for col in 1...4 where values[col - 1] == nil {
+        guard let open = values.0, let high = values.1, let low = values.2, let close = values.3 else {
+            let col = values.0 == nil ? 1 : values.1 == nil ? 2 : values.2 == nil ? 3 : 4
             throw CandleReadError(
                 offset: at, path: prefix + "/\(k)/\(col)", index: k,
                 message: "the \(Self.names[col]) is null; give a number")
         }
-        return Candle(
-            time: time, open: values[0]!, high: values[1]!, low: values[2]!, close: values[3]!, volume: values[4])
+        return Candle(time: time, open: open, high: high, low: low, close: close, volume: values.4)
     }
 
     /// A time: an ISO-8601 string, or Unix seconds or milliseconds as a number or string.
-    mutating func timeValue(_ path: @autoclosure () -> String, _ k: Int) throws -> Timestamp {
+    mutating func timeValue(_ place: Where, _ k: Int) throws -> Timestamp {
         let at = s.i
         let c = try s.peek()
         if c == UInt8(ascii: "\"") {
-            let text = try s.readString()
-            if let t = Timestamp(iso8601: text) { return t }
+            let (st, e, esc) = try s.scanString()
+            if !esc {
+                let f = UnsafeBufferPointer(rebasing: s.b.assumingMemoryBound(to: UInt8.self)[st..<e])
+                if let t = Timestamp.parse(f) { return t }
+                if let t = Timestamp.parseLenient(f) { return t.timestamp }
+                if let v = CandleCSV.parseDecimal(f), let t = Timestamp(epochSecondsOrMilliseconds: v) { return t }
+            }
+            let text = s.string(st, e, esc)
             if let t = Timestamp.parseLenient(text) { return t.timestamp }
-            if let v = CandleCSV.parseDecimal(text), let t = Timestamp(epochSecondsOrMilliseconds: v) { return t }
             throw CandleReadError(
-                offset: at, path: path(), index: k,
+                offset: at, path: place.pointer(s.b), index: k,
                 message:
                     "time \"\(text.prefix(40))\" is not an ISO-8601 time of a real date like 2026-01-08T12:00:00Z or 2026-01-08 12:00:00, nor Unix seconds or milliseconds"
             )
@@ -342,33 +386,40 @@ private struct CandleJSONReader {
             if let t = Timestamp(epochSecondsOrMilliseconds: v) { return t }
             let literal = String(decoding: UnsafeRawBufferPointer(rebasing: s.b[st..<e]), as: UTF8.self)
             throw CandleReadError(
-                offset: at, path: path(), index: k,
+                offset: at, path: place.pointer(s.b), index: k,
                 message: "time \(literal) is beyond the years 0001 to 9999 in Unix seconds or milliseconds")
         }
         let v = try s.parseValue(depth: 3, rejectOverflow: false)
         throw CandleReadError(
-            offset: at, path: path(), index: k,
+            offset: at, path: place.pointer(s.b), index: k,
             message: "time is \(describeCandleValue(v)); give an ISO-8601 time string or Unix seconds or milliseconds")
     }
 
     /// A price or volume: a number or numeric string (null: none, for the volume only).
-    mutating func numberValue(_ col: Int, _ path: @autoclosure () -> String, _ k: Int) throws -> Double? {
+    mutating func numberValue(_ col: Int, _ place: Where, _ k: Int) throws -> Double? {
         let at = s.i
         let c = try s.peek()
         if c == UInt8(ascii: "-") || c &- 48 < 10 {
             return try s.readNumber().value
         }
         if c == UInt8(ascii: "\"") {
-            let text = try s.readString()
+            let (st, e, esc) = try s.scanString()
+            if !esc,
+                let v = CandleCSV.parseDecimal(
+                    UnsafeBufferPointer(rebasing: s.b.assumingMemoryBound(to: UInt8.self)[st..<e]))
+            {
+                return v
+            }
+            let text = s.string(st, e, esc)
             if let v = CandleCSV.parseDecimal(text) { return v }
             throw CandleReadError(
-                offset: at, path: path(), index: k,
+                offset: at, path: place.pointer(s.b), index: k,
                 message: "\(Self.names[col]) \"\(text.prefix(40))\" is not a number; write a decimal such as 1.2345")
         }
         let v = try s.parseValue(depth: 3, rejectOverflow: false)
         if case .null = v, col == 5 { return nil }
         throw CandleReadError(
-            offset: at, path: path(), index: k,
+            offset: at, path: place.pointer(s.b), index: k,
             message: "\(Self.names[col]) is \(describeCandleValue(v)); give a number")
     }
 }

@@ -58,8 +58,8 @@ public enum AnalysisDecoder {
             for st in d.offsetTimes {
                 var e = st
                 while e < bytes.count, bytes[e] != UInt8(ascii: "\"") { e += 1 }
-                out.offsetTimes.append(
-                    (JSONPointerLocator.pointer(bytes, offset: st), String(decoding: UnsafeRawBufferPointer(rebasing: bytes[st..<e]), as: UTF8.self)))
+                let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[st..<e]), as: UTF8.self)
+                out.offsetTimes.append((JSONPointerLocator.pointer(bytes, offset: st), text))
             }
             return out
         } catch {

@@ -136,7 +136,8 @@ struct BodyDecoder {
             return t
         }
         if !esc, e - st >= 25,
-            let t = Timestamp.parseLenient(UnsafeBufferPointer(rebasing: s.b.assumingMemoryBound(to: UInt8.self)[st..<e])),
+            let t = Timestamp.parseLenient(
+                UnsafeBufferPointer(rebasing: s.b.assumingMemoryBound(to: UInt8.self)[st..<e])),
             t.isOffsetForm
         {
             offsetTimes.append(st)

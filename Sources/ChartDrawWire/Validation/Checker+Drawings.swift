@@ -5,7 +5,8 @@ extension Checker {
         if ds.count > WireLimits.maxDrawings {
             report(
                 "/drawings", IssueCode.tooManyDrawings, soft,
-                "The body has \(ds.count) drawings, more than the limit of \(WireLimits.maxDrawings); split them over several analyses or appends.")
+                "The body has \(ds.count) drawings, more than the limit of \(WireLimits.maxDrawings); split them over several analyses or appends."
+            )
         }
         for i in ds.indices {
             switch ds[i] {
@@ -26,7 +27,8 @@ extension Checker {
                 if x.start.time == x.end.time && x.start.price == x.end.price {
                     report(
                         "/drawings/\(i)/points", IssueCode.degenerateLine, .error,
-                        "The LINE's two points are equal (\(x.start.time.iso8601), \(num(x.start.price))); give two different points.")
+                        "The LINE's two points are equal (\(x.start.time.iso8601), \(num(x.start.price))); give two different points."
+                    )
                 }
                 farFromLevels(i, x.start.price, x.end.price)
             case .rectangle(let x):
@@ -38,11 +40,13 @@ extension Checker {
                 if x.corner1.time == x.corner2.time {
                     report(
                         "/drawings/\(i)/points", IssueCode.degenerateRectangle, .error,
-                        "The RECTANGLE has zero width: both corners are at \(x.corner1.time.iso8601); give corners at two different times.")
+                        "The RECTANGLE has zero width: both corners are at \(x.corner1.time.iso8601); give corners at two different times."
+                    )
                 } else if x.corner1.price == x.corner2.price {
                     report(
                         "/drawings/\(i)/points", IssueCode.degenerateRectangle, .error,
-                        "The RECTANGLE has zero height: both corners are at price \(num(x.corner1.price)); give corners at two different prices.")
+                        "The RECTANGLE has zero height: both corners are at price \(num(x.corner1.price)); give corners at two different prices."
+                    )
                 }
                 farFromLevels(i, x.corner1.price, x.corner2.price)
             case .parallel(let x):
@@ -55,7 +59,8 @@ extension Checker {
                 if Checker.isFlatChannel(x) {
                     report(
                         "/drawings/\(i)/points", IssueCode.degenerateChannel, .error,
-                        "The PARALLEL channel has zero height: its third point lies on the base line through the first two; move the third point off that line.")
+                        "The PARALLEL channel has zero height: its third point lies on the base line through the first two; move the third point off that line."
+                    )
                 }
                 farFromLevels(i, x.p1.price, x.p2.price, x.p3.price)
             case .fibonacciRetracement(let x):
@@ -68,7 +73,8 @@ extension Checker {
                 if x.start.price == x.end.price {
                     report(
                         "/drawings/\(i)/points", IssueCode.degenerateFibonacci, .error,
-                        "The FIBONACCI_RETRACEMENT has zero height: both points are at price \(num(x.start.price)); give a swing with two different prices.")
+                        "The FIBONACCI_RETRACEMENT has zero height: both points are at price \(num(x.start.price)); give a swing with two different prices."
+                    )
                 }
                 farFromLevels(i, x.start.price, x.end.price)
             case .other(let o):
@@ -113,7 +119,9 @@ extension Checker {
             if s.lineWidth == nil { missingStyle("lineWidth", t, i, u) }
             if s.lineStyle == nil { missingStyle("lineStyle", t, i, u) }
             if s.borderColor != nil { notApplicable("style.borderColor", t, "/drawings/\(i)/style/borderColor") }
-            if s.fillColor != nil && t != .parallel { notApplicable("style.fillColor", t, "/drawings/\(i)/style/fillColor") }
+            if s.fillColor != nil && t != .parallel {
+                notApplicable("style.fillColor", t, "/drawings/\(i)/style/fillColor")
+            }
         }
         if let w = s.lineWidth { lineWidth(w, "/drawings/\(i)/style/lineWidth") }
         if !rect, let ls = s.lineStyle { lineStyle(ls.rawValue, "/drawings/\(i)/style/lineStyle") }
@@ -124,7 +132,8 @@ extension Checker {
 
     @inline(never)
     mutating func missingStyle(_ key: String, _ t: DrawingType, _ i: Int, _ u: UnknownFields) {
-        guard u.isEmpty || (u[key] == nil && !misspelt(key, in: u.fields.map { JSONMember($0.key, $0.value) }, .style(t)))
+        guard
+            u.isEmpty || (u[key] == nil && !misspelt(key, in: u.fields.map { JSONMember($0.key, $0.value) }, .style(t)))
         else { return }
         report(
             "/drawings/\(i)/style/" + key, IssueCode.required, .error,
@@ -156,7 +165,8 @@ extension Checker {
         let p = k == 0 ? p0 : k == 1 ? p1 : p2
         report(
             "/drawings/\(i)/points/\(k)/price", IssueCode.priceFarFromLevels, .warning,
-            "Price \(num(p)) is far outside the levels' range \(num(lo)) to \(num(hi)); check the price (a typo or another instrument's scale?).")
+            "Price \(num(p)) is far outside the levels' range \(num(lo)) to \(num(hi)); check the price (a typo or another instrument's scale?)."
+        )
     }
 }
 

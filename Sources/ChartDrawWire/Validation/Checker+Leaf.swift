@@ -6,15 +6,21 @@ extension Checker {
     @inline(__always)
     mutating func price(_ v: Double, _ path: @autoclosure () -> String, what: @autoclosure () -> String = "The price") {
         if !v.isFinite {
-            report(path(), IssueCode.priceNotFinite, .error, "\(what()) is \(num(v)), not a finite number; send a finite price above 0.")
+            report(
+                path(), IssueCode.priceNotFinite, .error,
+                "\(what()) is \(num(v)), not a finite number; send a finite price above 0.")
         } else if !(v > 0) {
-            report(path(), IssueCode.priceNotPositive, .error, "\(what()) \(num(v)) is not positive; send a price above 0.")
+            report(
+                path(), IssueCode.priceNotPositive, .error, "\(what()) \(num(v)) is not positive; send a price above 0."
+            )
         }
     }
 
     /// Length and emptiness of a text.
     @inline(__always)
-    mutating func text(_ t: String, max: Int, nonEmpty: Bool, name: @autoclosure () -> String, _ path: @autoclosure () -> String) {
+    mutating func text(
+        _ t: String, max: Int, nonEmpty: Bool, name: @autoclosure () -> String, _ path: @autoclosure () -> String
+    ) {
         let bytes = t.utf8.count
         if nonEmpty && bytes == 0 {
             report(path(), IssueCode.textEmpty, .error, "\(name()) is empty; give a non-empty text.")
@@ -33,11 +39,13 @@ extension Checker {
         if !WireLimits.expiryHours.contains(h) {
             report(
                 path(), IssueCode.expiryHours, .error,
-                "Expiry hours \(h) is out of range; give a whole number of hours from \(WireLimits.expiryHours.lowerBound) to \(WireLimits.expiryHours.upperBound).")
+                "Expiry hours \(h) is out of range; give a whole number of hours from \(WireLimits.expiryHours.lowerBound) to \(WireLimits.expiryHours.upperBound)."
+            )
         } else if h > WireLimits.expiryHoursWarning {
             report(
                 path(), IssueCode.expiryLong, .warning,
-                "Expiry of \(h) hours (\(h / 24) days) is longer than a year; check that hours, not minutes or days, were meant.")
+                "Expiry of \(h) hours (\(h / 24) days) is longer than a year; check that hours, not minutes or days, were meant."
+            )
         }
     }
 
@@ -45,7 +53,8 @@ extension Checker {
     mutating func hoursNumber(_ v: JSONNumber, _ path: String) {
         report(
             path, IssueCode.expiryHours, .error,
-            "Expiry hours \(v.literal) is not a whole number of hours in range; give a whole number from \(WireLimits.expiryHours.lowerBound) to \(WireLimits.expiryHours.upperBound).")
+            "Expiry hours \(v.literal) is not a whole number of hours in range; give a whole number from \(WireLimits.expiryHours.lowerBound) to \(WireLimits.expiryHours.upperBound)."
+        )
     }
 
     /// Whole number from 1 to 10.
@@ -54,9 +63,12 @@ extension Checker {
         if !(w >= WireLimits.lineWidths.lowerBound && w <= WireLimits.lineWidths.upperBound) {
             report(
                 path(), IssueCode.lineWidthRange, .error,
-                "lineWidth \(num(w)) is out of range; give a whole number from \(num(WireLimits.lineWidths.lowerBound)) to \(num(WireLimits.lineWidths.upperBound)).")
+                "lineWidth \(num(w)) is out of range; give a whole number from \(num(WireLimits.lineWidths.lowerBound)) to \(num(WireLimits.lineWidths.upperBound))."
+            )
         } else if w != w.rounded() {
-            report(path(), IssueCode.lineWidthFraction, soft, "lineWidth \(num(w)) has a fraction; the API shows whole numbers, give \(num(w.rounded())).")
+            report(
+                path(), IssueCode.lineWidthFraction, soft,
+                "lineWidth \(num(w)) has a fraction; the API shows whole numbers, give \(num(w.rounded())).")
         }
     }
 
@@ -66,7 +78,8 @@ extension Checker {
         let values = known.split(separator: ",").map { String($0.trimmingPrefix(" ")) }
         if let meant = Suggestion.nearest(v, in: values) {
             report(
-                path, IssueCode.enumUnknown, soft, "\(name) \(quoted(v)) is not a known value; did you mean \(quoted(meant))? Use one of \(known).",
+                path, IssueCode.enumUnknown, soft,
+                "\(name) \(quoted(v)) is not a known value; did you mean \(quoted(meant))? Use one of \(known).",
                 suggestion: meant)
         } else {
             report(path, IssueCode.enumUnknown, soft, "\(name) \(quoted(v)) is not a known value; use one of \(known).")
@@ -110,30 +123,37 @@ extension Checker {
         if r.isEmpty || r.count > WireLimits.maxFibonacciLevels {
             report(
                 path(), IssueCode.fibonacciCount, .error,
-                "levels has \(r.count) ratios; give 1 to \(WireLimits.maxFibonacciLevels) ratios, or omit levels for the default 0, 0.236, 0.382, 0.5, 0.618, 0.786, 1.")
+                "levels has \(r.count) ratios; give 1 to \(WireLimits.maxFibonacciLevels) ratios, or omit levels for the default 0, 0.236, 0.382, 0.5, 0.618, 0.786, 1."
+            )
         }
         var sorted = true
         for (k, v) in r.enumerated() {
             if !v.isFinite || !WireLimits.fibonacciRatios.contains(v) {
                 report(
                     path() + "/\(k)", IssueCode.fibonacciRatio, .error,
-                    "Fibonacci ratio \(num(v)) is not a finite number from \(num(WireLimits.fibonacciRatios.lowerBound)) to \(num(WireLimits.fibonacciRatios.upperBound)); fix or remove it.")
+                    "Fibonacci ratio \(num(v)) is not a finite number from \(num(WireLimits.fibonacciRatios.lowerBound)) to \(num(WireLimits.fibonacciRatios.upperBound)); fix or remove it."
+                )
                 continue
             }
             if k > 0 && r[k - 1].isFinite {
                 if r[k - 1] == v {
-                    report(path() + "/\(k)", IssueCode.fibonacciDuplicate, .error, "Fibonacci ratio \(num(v)) appears twice; remove the duplicate.")
+                    report(
+                        path() + "/\(k)", IssueCode.fibonacciDuplicate, .error,
+                        "Fibonacci ratio \(num(v)) appears twice; remove the duplicate.")
                 } else if r[k - 1] > v {
                     sorted = false
                 } else if !sorted && r[0..<(k - 1)].contains(v) {
-                    report(path() + "/\(k)", IssueCode.fibonacciDuplicate, .error, "Fibonacci ratio \(num(v)) appears twice; remove the duplicate.")
+                    report(
+                        path() + "/\(k)", IssueCode.fibonacciDuplicate, .error,
+                        "Fibonacci ratio \(num(v)) appears twice; remove the duplicate.")
                 }
             }
         }
         if !sorted {
             report(
                 path(), IssueCode.fibonacciOrder, soft,
-                "The Fibonacci ratios \(r.prefix(12).map(num).joined(separator: ", ")) are not in ascending order; sort them.")
+                "The Fibonacci ratios \(r.prefix(12).map(num).joined(separator: ", ")) are not in ascending order; sort them."
+            )
         }
     }
 
@@ -154,7 +174,8 @@ extension Checker {
         let canonical = Timestamp.parseLenient(t).map { "\"\($0.timestamp.iso8601)\"" } ?? "UTC with Z"
         report(
             path, IssueCode.timeNotUTC, .warning,
-            "Time \(quoted(t)) has a UTC offset; it is read as \(canonical), and the canonical body writes it so. Send UTC with Z.")
+            "Time \(quoted(t)) has a UTC offset; it is read as \(canonical), and the canonical body writes it so. Send UTC with Z."
+        )
     }
 
     /// A time given as a string that did not decode: the fix names the same instant when the
@@ -164,13 +185,15 @@ extension Checker {
         if let l = Timestamp.parseLenient(t) {
             let zone = l.zone == .none ? " (read as UTC; it has no zone)" : ""
             fix = "write it as \"\(l.timestamp.iso8601)\"\(zone)"
-        } else if let v = CandleCSV.parseDecimal(t), v == v.rounded(), let e = Timestamp(epochSecondsOrMilliseconds: v) {
+        } else if let v = CandleCSV.parseDecimal(t), v == v.rounded(), let e = Timestamp(epochSecondsOrMilliseconds: v)
+        {
             let unit = abs(v) >= Timestamp.millisecondThreshold ? "milliseconds" : "seconds"
             fix = "it looks like Unix \(unit); write it as \"\(e.iso8601)\""
         } else {
             fix = "write it as YYYY-MM-DDTHH:MM:SSZ (UTC, upper-case T and Z)"
         }
-        report(path, IssueCode.timeFormat, .error, "Time \(quoted(t)) is not an ISO-8601 UTC time of a real date; \(fix).")
+        report(
+            path, IssueCode.timeFormat, .error, "Time \(quoted(t)) is not an ISO-8601 UTC time of a real date; \(fix).")
     }
 
     /// A time given as a number: Unix seconds or milliseconds, named with their ISO form.
@@ -180,15 +203,20 @@ extension Checker {
             let unit = abs(v) >= Timestamp.millisecondThreshold ? "milliseconds" : "seconds"
             report(
                 path, IssueCode.type, .error,
-                "time is the number \(n.literal), which as Unix \(unit) is \(e.iso8601); send the string \"\(e.iso8601)\".")
+                "time is the number \(n.literal), which as Unix \(unit) is \(e.iso8601); send the string \"\(e.iso8601)\"."
+            )
         } else {
-            report(path, IssueCode.type, .error, "time is the number \(n.literal); send an ISO-8601 UTC time string like \"2026-01-08T12:00:00Z\".")
+            report(
+                path, IssueCode.type, .error,
+                "time is the number \(n.literal); send an ISO-8601 UTC time string like \"2026-01-08T12:00:00Z\".")
         }
     }
 
     /// A colour given as a string that did not decode.
     mutating func colorString(_ c: String, name: String, _ path: String) {
-        report(path, IssueCode.colorFormat, .error, "\(name) \(quoted(c)) is not a colour; write it as #RRGGBB or #RRGGBBAA, e.g. \"#00FF33\".")
+        report(
+            path, IssueCode.colorFormat, .error,
+            "\(name) \(quoted(c)) is not a colour; write it as #RRGGBB or #RRGGBBAA, e.g. \"#00FF33\".")
     }
 }
 

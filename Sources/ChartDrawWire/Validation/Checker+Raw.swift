@@ -42,7 +42,9 @@ extension Checker {
             if requiredKeys(ctx).contains(key) {
                 report(path, IssueCode.required, .error, "\(key) is null; it is required: give \(expected).")
             } else {
-                report(path, IssueCode.nullValue, soft, "\(key) is null; omit the member instead of sending null, or give \(expected).")
+                report(
+                    path, IssueCode.nullValue, soft,
+                    "\(key) is null; omit the member instead of sending null, or give \(expected).")
             }
             return
         }
@@ -95,7 +97,8 @@ extension Checker {
     /// Checks every member of an object kept as sent, then the required ones.
     mutating func rawObject(_ ctx: RawContext, _ members: [JSONMember], _ path: String) {
         for m in members { rawMember(ctx, m.key, m.value, path + "/" + JSONPointer.escape(m.key)) }
-        for key in requiredKeys(ctx) where !members.contains(where: { $0.key == key }) && !misspelt(key, in: members, ctx) {
+        for key in requiredKeys(ctx)
+        where !members.contains(where: { $0.key == key }) && !misspelt(key, in: members, ctx) {
             report(path + "/" + key, IssueCode.required, .error, "\(key) is missing; it is required.")
         }
     }
@@ -106,7 +109,8 @@ extension Checker {
         case .root:
             switch (key, v) {
             case ("sender", .string(let s)): text(s, max: WireLimits.maxSender, nonEmpty: true, name: "sender", path)
-            case ("sender", _): wrongType(ctx, key, v, path, expected: "a string (the e-mail or username of the poster)")
+            case ("sender", _):
+                wrongType(ctx, key, v, path, expected: "a string (the e-mail or username of the poster)")
             case ("idempotencyKey", .string(let s)):
                 text(s, max: WireLimits.maxIdempotencyKey, nonEmpty: true, name: "idempotencyKey", path)
             case ("idempotencyKey", _): wrongType(ctx, key, v, path, expected: "a string")
@@ -119,7 +123,10 @@ extension Checker {
                     if case .object(let ms) = item {
                         rawDrawing(ms, path + "/\(i)", index: i)
                     } else {
-                        report(path + "/\(i)", IssueCode.type, .error, "A drawing is \(describe(item)); give an object with type, clientObjectId, points and style.")
+                        report(
+                            path + "/\(i)", IssueCode.type, .error,
+                            "A drawing is \(describe(item)); give an object with type, clientObjectId, points and style."
+                        )
                     }
                 }
             case ("drawings", _): wrongType(ctx, key, v, path, expected: "an array of drawings")
@@ -131,13 +138,16 @@ extension Checker {
             case ("entryPlacement", .string(let s)): entryPlacement(s, path)
             case ("direction", _), ("entryPlacement", _): wrongType(ctx, key, v, path, expected: "a string")
             case ("expiry", .object(let ms)): rawObject(.expiry, ms, path)
-            case ("expiry", _): wrongType(ctx, key, v, path, expected: "an object like {\"type\": \"HOURS\", \"hours\": 24}")
+            case ("expiry", _):
+                wrongType(ctx, key, v, path, expected: "an object like {\"type\": \"HOURS\", \"hours\": 24}")
             case ("title", .string(let s)): text(s, max: WireLimits.maxTitle, nonEmpty: true, name: "title", path)
-            case ("timeframe", .string(let s)): text(s, max: WireLimits.maxTimeframe, nonEmpty: true, name: "timeframe", path)
+            case ("timeframe", .string(let s)):
+                text(s, max: WireLimits.maxTimeframe, nonEmpty: true, name: "timeframe", path)
             case ("symbol", .string(let s)): text(s, max: WireLimits.maxSymbol, nonEmpty: true, name: "symbol", path)
             case ("preferenceText", .string(let s)), ("alternativeText", .string(let s)), ("comments", .string(let s)):
                 longText(s, key)
-            case ("title", _), ("timeframe", _), ("symbol", _), ("preferenceText", _), ("alternativeText", _), ("comments", _):
+            case ("title", _), ("timeframe", _), ("symbol", _), ("preferenceText", _), ("alternativeText", _),
+                ("comments", _):
                 wrongType(ctx, key, v, path, expected: "a string")
             default: unknownField(key, path, in: "metadata", ctx)
             }
@@ -175,7 +185,8 @@ extension Checker {
                 if ids[s] == nil { ids[s] = .level(role) }
             case ("time", .string(let s)): rawTime(s, path)
             case ("time", .number(let n)): timeNumber(n, path)
-            case ("time", _): wrongType(ctx, key, v, path, expected: "an ISO-8601 UTC time string like \"2026-01-08T12:00:00Z\"")
+            case ("time", _):
+                wrongType(ctx, key, v, path, expected: "an ISO-8601 UTC time string like \"2026-01-08T12:00:00Z\"")
             default: unknownField(key, path, in: "a level", ctx)
             }
         case .drawing(let t):
@@ -184,7 +195,8 @@ extension Checker {
             switch (key, v) {
             case ("time", .string(let s)): rawTime(s, path)
             case ("time", .number(let n)): timeNumber(n, path)
-            case ("time", _): wrongType(ctx, key, v, path, expected: "an ISO-8601 UTC time string like \"2026-01-08T12:00:00Z\"")
+            case ("time", _):
+                wrongType(ctx, key, v, path, expected: "an ISO-8601 UTC time string like \"2026-01-08T12:00:00Z\"")
             case ("price", .number(let n)): price(n.value, path)
             case ("price", _): wrongType(ctx, key, v, path, expected: "a number")
             default: unknownField(key, path, in: "a point", ctx)
@@ -201,7 +213,8 @@ extension Checker {
             switch (key, v) {
             case ("color", .string(let s)), ("fillColor", .string(let s)), ("borderColor", .string(let s)):
                 if WireColor.parse(s) == nil { colorString(s, name: key, path) }
-            case ("color", _), ("fillColor", _), ("borderColor", _): wrongType(ctx, key, v, path, expected: "a colour string like \"#00FF33\"")
+            case ("color", _), ("fillColor", _), ("borderColor", _):
+                wrongType(ctx, key, v, path, expected: "a colour string like \"#00FF33\"")
             case ("lineWidth", .number(let n)): lineWidth(n.value, path)
             case ("lineWidth", _): wrongType(ctx, key, v, path, expected: "a whole number from 1 to 10")
             case ("lineStyle", .string(let s)): lineStyle(s, path)
@@ -222,22 +235,31 @@ extension Checker {
             if let want = t.pointCount, items.count != want {
                 report(
                     path, IssueCode.pointCount, .error,
-                    "A \(t.rawValue) takes \(want) point\(want == 1 ? "" : "s"), not \(items.count); give exactly \(want).")
+                    "A \(t.rawValue) takes \(want) point\(want == 1 ? "" : "s"), not \(items.count); give exactly \(want)."
+                )
             }
             for (k, item) in items.enumerated() {
                 if case .object(let ms) = item {
                     rawObject(.point, ms, path + "/\(k)")
                 } else {
-                    report(path + "/\(k)", IssueCode.type, .error, "A point is \(describe(item)); give an object {\"time\": ..., \"price\": ...}.")
+                    report(
+                        path + "/\(k)", IssueCode.type, .error,
+                        "A point is \(describe(item)); give an object {\"time\": ..., \"price\": ...}.")
                 }
             }
         case ("points", _): wrongType(ctx, key, v, path, expected: "an array of points")
         case ("startHead", _), ("endHead", _):
             guard t == .line else { return notApplicable(key, t, path) }
-            if case .string(let s) = v { head(s, name: key, path) } else { wrongType(ctx, key, v, path, expected: "NONE or ARROW") }
+            if case .string(let s) = v {
+                head(s, name: key, path)
+            } else {
+                wrongType(ctx, key, v, path, expected: "NONE or ARROW")
+            }
         case ("levels", _):
             guard t == .fibonacciRetracement else { return notApplicable(key, t, path) }
-            guard case .array(let items) = v else { return wrongType(ctx, key, v, path, expected: "an array of ratios") }
+            guard case .array(let items) = v else {
+                return wrongType(ctx, key, v, path, expected: "an array of ratios")
+            }
             var ratios: [Double] = []
             var ok = true
             for (k, item) in items.enumerated() {
@@ -245,7 +267,9 @@ extension Checker {
                     ratios.append(n.value)
                 } else {
                     ok = false
-                    report(path + "/\(k)", IssueCode.type, .error, "A Fibonacci ratio is \(describe(item)); give a number such as 0.618.")
+                    report(
+                        path + "/\(k)", IssueCode.type, .error,
+                        "A Fibonacci ratio is \(describe(item)); give a number such as 0.618.")
                 }
             }
             if ok { fibonacciLevels(ratios, path) }
@@ -273,7 +297,8 @@ extension Checker {
             if let m = members.first(where: { $0.key == "type" }) {
                 wrongType(.drawing(.line), "type", m.value, path + "/type", expected: "a string such as \"LINE\"")
             } else {
-                report(path + "/type", IssueCode.required, .error, "The drawing has no type; give one of \(knownTypes).")
+                report(
+                    path + "/type", IssueCode.required, .error, "The drawing has no type; give one of \(knownTypes).")
             }
             return
         }

@@ -28,8 +28,11 @@ struct Checker {
 
     /// Reports an issue.
     @inline(never)
-    mutating func report(_ path: String, _ code: String, _ severity: Severity, _ message: String, suggestion: String? = nil) {
-        issues.append(ValidationIssue(path: path, code: code, severity: severity, message: message, suggestion: suggestion))
+    mutating func report(
+        _ path: String, _ code: String, _ severity: Severity, _ message: String, suggestion: String? = nil
+    ) {
+        issues.append(
+            ValidationIssue(path: path, code: code, severity: severity, message: message, suggestion: suggestion))
     }
 
     // MARK: - Root
@@ -44,17 +47,23 @@ struct Checker {
             requireMember(a.levels != nil, "levels", u, "")
             requireMember(a.drawings != nil, "drawings", u, "")
         case .update:
-            let meta = a.metadata.map { m in
-                m.direction != nil || m.entryPlacement != nil || m.expiry != nil || m.title != nil
-                    || m.preferenceText != nil || m.alternativeText != nil || m.comments != nil || m.timeframe != nil
-                    || m.symbol != nil || !m.unknownFields.isEmpty
-            } ?? false
-            let lv = a.levels.map { $0.pivot != nil || $0.resistance != nil || $0.support != nil || !$0.unknownFields.isEmpty } ?? false
+            let meta =
+                a.metadata.map { m in
+                    m.direction != nil || m.entryPlacement != nil || m.expiry != nil || m.title != nil
+                        || m.preferenceText != nil || m.alternativeText != nil || m.comments != nil
+                        || m.timeframe != nil
+                        || m.symbol != nil || !m.unknownFields.isEmpty
+                } ?? false
+            let lv =
+                a.levels.map {
+                    $0.pivot != nil || $0.resistance != nil || $0.support != nil || !$0.unknownFields.isEmpty
+                } ?? false
             let known: Set<String> = ["metadata", "levels", "drawings"]
             if !meta && !lv && a.drawings == nil && !u.fields.contains(where: { known.contains($0.key) }) {
                 report(
                     "", IssueCode.updateEmpty, .error,
-                    "The update has nothing to update; give at least one of metadata (title, preferenceText, alternativeText, comments), levels or drawings.")
+                    "The update has nothing to update; give at least one of metadata (title, preferenceText, alternativeText, comments), levels or drawings."
+                )
             }
             if let k = a.idempotencyKey {
                 // The docs show idempotencyKey only on create; silent about updates: a warning.
@@ -64,12 +73,21 @@ struct Checker {
             }
         case .append:
             if let d = a.drawings, d.isEmpty {
-                report("/drawings", IssueCode.appendEmpty, .error, "The append body has an empty drawings array; give at least one drawing.")
+                report(
+                    "/drawings", IssueCode.appendEmpty, .error,
+                    "The append body has an empty drawings array; give at least one drawing.")
             } else if a.drawings == nil && u["drawings"] == nil {
-                report("/drawings", IssueCode.appendEmpty, .error, "The append body has no drawings; give a drawings array with at least one drawing.")
+                report(
+                    "/drawings", IssueCode.appendEmpty, .error,
+                    "The append body has no drawings; give a drawings array with at least one drawing.")
             }
-            for (key, present) in [("metadata", a.metadata != nil), ("levels", a.levels != nil), ("idempotencyKey", a.idempotencyKey != nil)] where present {
-                report("/" + key, IssueCode.notApplicable, soft, "\(key) does not belong in an append body (only sender and drawings); remove it.")
+            for (key, present) in [
+                ("metadata", a.metadata != nil), ("levels", a.levels != nil),
+                ("idempotencyKey", a.idempotencyKey != nil),
+            ] where present {
+                report(
+                    "/" + key, IssueCode.notApplicable, soft,
+                    "\(key) does not belong in an append body (only sender and drawings); remove it.")
             }
         }
         if let s = a.sender { text(s, max: WireLimits.maxSender, nonEmpty: true, name: "sender", "/sender") }
@@ -93,7 +111,9 @@ struct Checker {
             let ctx: RawContext = base().isEmpty ? .root : .metadata
             if misspelt(key, in: u.fields.map { JSONMember($0.key, $0.value) }, ctx) { return }
         }
-        report(base() + "/" + key, IssueCode.required, .error, "\(key) is missing; it is required\(endpoint == .create ? "" : " here").")
+        report(
+            base() + "/" + key, IssueCode.required, .error,
+            "\(key) is missing; it is required\(endpoint == .create ? "" : " here").")
     }
 
     // MARK: - Metadata
@@ -117,7 +137,8 @@ struct Checker {
             ] where present {
                 report(
                     "/metadata/" + key, IssueCode.notUpdatable, .warning,
-                    "metadata.\(key) is not documented as updatable (title, preferenceText, alternativeText, comments and expiry are); the server may ignore it: check the analysis after the update, or create a new one.")
+                    "metadata.\(key) is not documented as updatable (title, preferenceText, alternativeText, comments and expiry are); the server may ignore it: check the analysis after the update, or create a new one."
+                )
             }
         }
         if let d = m.direction { direction(d.rawValue, "/metadata/direction") }
@@ -125,13 +146,17 @@ struct Checker {
         if let e = m.expiry {
             expiryType(e.type.rawValue, "/metadata/expiry/type")
             hours(e.hours, "/metadata/expiry/hours")
-            for f in e.unknownFields.fields { rawMember(.expiry, f.key, f.value, "/metadata/expiry/" + JSONPointer.escape(f.key)) }
+            for f in e.unknownFields.fields {
+                rawMember(.expiry, f.key, f.value, "/metadata/expiry/" + JSONPointer.escape(f.key))
+            }
         }
         if let t = m.title { text(t, max: WireLimits.maxTitle, nonEmpty: true, name: "title", "/metadata/title") }
         if let t = m.preferenceText { longText(t, "preferenceText") }
         if let t = m.alternativeText { longText(t, "alternativeText") }
         if let t = m.comments { longText(t, "comments") }
-        if let t = m.timeframe { text(t, max: WireLimits.maxTimeframe, nonEmpty: true, name: "timeframe", "/metadata/timeframe") }
+        if let t = m.timeframe {
+            text(t, max: WireLimits.maxTimeframe, nonEmpty: true, name: "timeframe", "/metadata/timeframe")
+        }
         if let t = m.symbol { text(t, max: WireLimits.maxSymbol, nonEmpty: true, name: "symbol", "/metadata/symbol") }
         for f in u.fields { rawMember(.metadata, f.key, f.value, "/metadata/" + JSONPointer.escape(f.key)) }
     }
@@ -161,7 +186,9 @@ struct Checker {
     mutating func levelEntry(_ e: LevelEntry, _ role: String) {
         price(e.price, "/levels/" + role + "/price", what: "The \(role) price")
         clientObjectId(e.clientObjectId, "/levels/" + role + "/clientObjectId", place: .level(role))
-        for f in e.unknownFields.fields { rawMember(.levelEntry(role), f.key, f.value, "/levels/" + role + "/" + JSONPointer.escape(f.key)) }
+        for f in e.unknownFields.fields {
+            rawMember(.levelEntry(role), f.key, f.value, "/levels/" + role + "/" + JSONPointer.escape(f.key))
+        }
     }
 
     /// An update without levels: the existing levels still bound the drawings' prices.
@@ -184,11 +211,13 @@ struct Checker {
             let pivotText = p.map { ", pivot \(num($0))" } ?? ""
             report(
                 "/levels/\(at.rawValue)/price", IssueCode.levelOrder, .error,
-                "The support price \(num(s)) is not below the resistance price \(num(r))\(pivotText) (support < pivot < resistance); support and resistance look swapped: swap them.")
+                "The support price \(num(s)) is not below the resistance price \(num(r))\(pivotText) (support < pivot < resistance); support and resistance look swapped: swap them."
+            )
             if let p, p.isFinite, !(Swift.min(s, r) < p && p < Swift.max(s, r)) {
                 report(
                     "/levels/pivot/price", IssueCode.levelOrder, .error,
-                    "The pivot price \(num(p)) is not between the support and resistance prices \(num(Swift.min(s, r))) and \(num(Swift.max(s, r))) (support < pivot < resistance); move the pivot between them.")
+                    "The pivot price \(num(p)) is not between the support and resistance prices \(num(Swift.min(s, r))) and \(num(Swift.max(s, r))) (support < pivot < resistance); move the pivot between them."
+                )
             }
             return
         }
@@ -214,7 +243,8 @@ struct Checker {
         let role = givesHi ? hiRole : loRole
         report(
             "/levels/\(role.rawValue)/price", IssueCode.levelOrder, .error,
-            "The \(hiRole.rawValue) price \(num(hi)) must be above the \(loRole.rawValue) price \(num(lo)) (support < pivot < resistance); fix the \(hiRole.rawValue) or the \(loRole.rawValue) price.")
+            "The \(hiRole.rawValue) price \(num(hi)) must be above the \(loRole.rawValue) price \(num(lo)) (support < pivot < resistance); fix the \(hiRole.rawValue) or the \(loRole.rawValue) price."
+        )
     }
 
     mutating func noteRange(_ l: Levels) {
@@ -247,16 +277,20 @@ struct Checker {
             return (ok, h)
         }
         if id.isEmpty {
-            report(path(), IssueCode.idEmpty, .error, "clientObjectId is empty; give a non-empty id such as \"support_zone\".")
+            report(
+                path(), IssueCode.idEmpty, .error,
+                "clientObjectId is empty; give a non-empty id such as \"support_zone\".")
         } else if !wellFormed {
             report(
                 path(), IssueCode.idMalformed, soft,
-                "clientObjectId \(quoted(id)) is not a well-formed id; use at most \(WireLimits.maxClientObjectId) letters, digits, '_', '-' or '.' so that links can name it.")
+                "clientObjectId \(quoted(id)) is not a well-formed id; use at most \(WireLimits.maxClientObjectId) letters, digits, '_', '-' or '.' so that links can name it."
+            )
         }
         if let first = ids.insert(id, hash: hash, place) {
             report(
                 path(), IssueCode.idDuplicate, .error,
-                "clientObjectId \(quoted(id)) is already used at \(first.pointer); give every level and drawing its own id.")
+                "clientObjectId \(quoted(id)) is already used at \(first.pointer); give every level and drawing its own id."
+            )
         }
     }
 
@@ -311,7 +345,8 @@ struct Checker {
             } else {
                 report(
                     "/metadata/" + link.field, IssueCode.linkUnknownId, .error,
-                    "The link [[\(link.clientObjectId):\(link.displayText)]] in \(link.field) names no clientObjectId of this analysis; use the id of one of its levels or drawings.")
+                    "The link [[\(link.clientObjectId):\(link.displayText)]] in \(link.field) names no clientObjectId of this analysis; use the id of one of its levels or drawings."
+                )
             }
         }
     }

@@ -88,8 +88,39 @@ struct TrackState {
     var touching = false
     /// Whether the previous bar reached the channel's upper line.
     var touchingUpper = false
-    /// Per Fibonacci ratio: reached already.
-    var reached: [Bool] = []
+}
+
+/// The per-bar view of a track: its band and kind, without the arrays of a retracement (so
+/// the walk's inner loop copies no reference-counted storage).
+struct TrackShape {
+    let kind: EvaluationTrack.Kind
+    let first: Double, last: Double
+    let xa: Double, pa: Double, xb: Double, pb: Double
+    let flat: Bool
+    let offset: Double
+
+    init(_ t: EvaluationTrack) {
+        kind = t.kind
+        first = t.first
+        last = t.last
+        xa = t.xa
+        pa = t.pa
+        xb = t.xb
+        pb = t.pb
+        flat = t.flat
+        offset = t.offset
+    }
+
+    /// As ``EvaluationTrack/band(at:)``.
+    @inline(__always)
+    func band(at k: Double) -> (lo: Double, hi: Double)? {
+        guard k >= first, k <= last else { return nil }
+        if flat { return (pa, pb) }
+        let base = pa + (pb - pa) * (k - xa) / (xb - xa)
+        if kind == .line { return (base, base) }
+        let other = base + offset
+        return base <= other ? (base, other) : (other, base)
+    }
 }
 
 /// One evaluation in progress.
@@ -97,7 +128,13 @@ struct EvaluationWalk {
     let candles: [Candle]
     let options: EvaluationOptions
     let tracks: [EvaluationTrack]
+    let shapes: [TrackShape]
+    let ids: [String?]
     var states: [TrackState]
+    /// Per track: which Fibonacci ratios were reached.
+    var reached: [[Bool]]
+    /// The tracks that may still report, in body order.
+    var alive: [Int]
     let roles: EvaluationRoles
     let bullish: Bool
     let targetIndex: Int?, stopIndex: Int?, entryIndex: Int?
@@ -134,7 +171,11 @@ struct EvaluationWalk {
             )
         }
         self.tracks = tracks
-        states = tracks.map { TrackState(reached: Array(repeating: false, count: $0.ratios.count)) }
+        shapes = tracks.map(TrackShape.init)
+        ids = tracks.map(\.id)
+        states = Array(repeating: TrackState(), count: tracks.count)
+        reached = tracks.map { Array(repeating: false, count: $0.ratios.count) }
+        alive = Array(tracks.indices)
 
         if let from = options.from {
             start = from
@@ -186,11 +227,15 @@ struct EvaluationWalk {
         let c = candles[k]
         let prevClose = k > 0 ? candles[k - 1].close : c.open
         if !decided { decide(k, c) }
-        for i in tracks.indices {
+        var dropped = false
+        for i in alive {
             let before = events.count
             stepTrack(i, k, c, prevClose)
             if i == entryIndex, !entered, events.count > before { checkEntry(from: before, k, c) }
+            // Undefined at this bar and the one before: it cannot report again.
+            if Double(k) - 1 > shapes[i].last { dropped = true }
         }
+        if dropped { alive.removeAll { Double(k) - 1 > shapes[$0].last } }
     }
 
     /// The outcome at bar k: expiry first, then the invalidation, then the target.
@@ -204,7 +249,7 @@ struct EvaluationWalk {
             return
         }
         var stopHit = false, targetHit = false
-        if let s = stopIndex, let band = tracks[s].band(at: Double(k)) {
+        if let s = stopIndex, let band = shapes[s].band(at: Double(k)) {
             let edge = bullish ? band.lo : band.hi
             outcome.stopPrice = edge
             switch options.crossTrigger {
@@ -212,7 +257,7 @@ struct EvaluationWalk {
             case .wick: stopHit = bullish ? c.low < edge : c.high > edge
             }
         }
-        if let t = targetIndex, let band = tracks[t].band(at: Double(k)) {
+        if let t = targetIndex, let band = shapes[t].band(at: Double(k)) {
             let edge = bullish ? band.lo : band.hi
             outcome.targetPrice = edge
             switch options.touchTrigger {
@@ -271,11 +316,11 @@ struct EvaluationWalk {
         _ k: Int, _ c: Candle, _ i: Int, _ kind: EvaluationEventKind, _ price: Double, ratio: Double? = nil
     ) {
         events.append(
-            EvaluationEvent(time: c.time, bar: k, objectId: tracks[i].id, kind: kind, price: price, ratio: ratio))
+            EvaluationEvent(time: c.time, bar: k, objectId: ids[i], kind: kind, price: price, ratio: ratio))
     }
 
     mutating func stepTrack(_ i: Int, _ k: Int, _ c: Candle, _ prevClose: Double) {
-        let track = tracks[i]
+        let track = shapes[i]
         let x = Double(k)
         guard let band = track.band(at: x) else {
             // The box's time span ended between the previous bar and this one, with the
@@ -348,11 +393,12 @@ struct EvaluationWalk {
             case .wick: (lo, hi) = (Swift.min(c.low, prevClose), Swift.max(c.high, prevClose))
             case .close: (lo, hi) = (Swift.min(c.close, prevClose), Swift.max(c.close, prevClose))
             }
-            for r in track.ratios.indices where !st.reached[r] {
-                let p = track.ratioPrices[r]
+            let prices = tracks[i].ratioPrices
+            for r in prices.indices where !reached[i][r] {
+                let p = prices[r]
                 if lo <= p && p <= hi {
-                    st.reached[r] = true
-                    emit(k, c, i, .levelReached, p, ratio: track.ratios[r])
+                    reached[i][r] = true
+                    emit(k, c, i, .levelReached, p, ratio: tracks[i].ratios[r])
                 }
             }
         }

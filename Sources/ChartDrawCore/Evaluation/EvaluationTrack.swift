@@ -27,7 +27,8 @@ struct EvaluationTrack {
     let flat: Bool
     /// For a channel: the parallel line's price offset from the base line.
     let offset: Double
-    /// For a Fibonacci retracement: its ratios and their prices.
+    /// For a Fibonacci retracement: its ratios and their prices (kept out of the per-bar
+    /// state by the walk, which copies them once).
     let ratios: [Double], ratioPrices: [Double]
 
     private init(

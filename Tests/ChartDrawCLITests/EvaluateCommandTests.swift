@@ -119,3 +119,41 @@ struct EvaluateCommandTests {
         #expect(try CLI.run(["render", analysis, "--candles", after, "--extend-right", "-o", marked]).status == 64)
     }
 }
+
+@Suite("chartdraw-bench evaluate")
+struct EvaluationBenchContractTests {
+    static func bench(_ args: [String]) throws -> CLI.Result {
+        let p = Process()
+        p.executableURL = CLI.productsDirectory.appendingPathComponent("chartdraw-bench")
+        p.arguments = ["evaluate"] + args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return CLI.Result(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func printsOneJSONLineWithTheMeasures() throws {
+        let r = try Self.bench(["--candles", "2000", "--drawings", "20", "--runs", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["mode"] as? String == "evaluate")
+        #expect(json["candles"] as? Int == 2000 && json["drawings"] as? Int == 20 && json["runs"] as? Int == 2)
+        // The drawings sit in the first 1,000 bars; the rest is evaluated.
+        #expect(json["evaluatedBars"] as? Int == 1000)
+        #expect((json["events"] as? Int ?? 0) > 0)
+        #expect((json["median_ms"] as? Double ?? -1) >= 0)
+    }
+
+    @Test func refusesBadArguments() throws {
+        #expect(try Self.bench(["--candles", "0"]).status == 64)
+        #expect(try Self.bench(["--candles", "100"]).status == 64)
+        #expect(try Self.bench(["--frobnicate"]).status == 64)
+    }
+}

@@ -1,3 +1,5 @@
+public import ChartDrawCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -22,8 +24,8 @@ public struct FileIOError: Error, Sendable, CustomStringConvertible {
 
     /// `chartdraw: cannot read 'x.json': no such file`.
     public var description: String {
-        let name = path == "-" ? (reading ? "standard input" : "standard output") : "'\(path)'"
-        return "chartdraw: cannot \(reading ? "read" : "write") \(name): \(reason)"
+        let name = path == "-" ? (reading ? "standard input" : "standard output") : "'\(TerminalText.escape(path))'"
+        return "chartdraw: cannot \(reading ? "read" : "write") \(name): \(TerminalText.escape(reason))"
     }
 
     /// The reason for an errno value.
@@ -45,8 +47,15 @@ public struct FileIOError: Error, Sendable, CustomStringConvertible {
 
 /// Whole-file reading and atomic writing with the C library; `-` is standard input/output.
 public enum FileIO {
-    /// Reads a whole file, or standard input for `-`.
-    public static func read(_ path: String) throws(FileIOError) -> [UInt8] {
+    /// Reads a whole file, or standard input for `-`, of at most `limit` bytes.
+    ///
+    /// A larger input, or one that never ends (a device, a pipe fed forever), fails with a
+    /// one-line error after reading `limit + 1` bytes: memory stays bounded. The default is
+    /// the largest input the engine takes (``ChartDrawCore/ResourceLimits/maxCandleFileBytes``);
+    /// read request bodies with ``ChartDrawCore/ResourceLimits/maxBodyBytes``.
+    public static func read(_ path: String, limit: Int = ResourceLimits.standard.maxCandleFileBytes)
+        throws(FileIOError) -> [UInt8]
+    {
         let fd: Int32
         if path == "-" {
             fd = 0
@@ -55,16 +64,25 @@ public enum FileIO {
             guard fd >= 0 else { throw FileIOError(path: path, reading: true, reason: FileIOError.reason(errno)) }
         }
         defer { if fd != 0 { close(fd) } }
+        let tooLarge = FileIOError(
+            path: path, reading: true,
+            reason: "larger than the limit of \(limit) bytes (see the limits in chartdraw --help)")
         var st = stat()
         var size = 0
         if fstat(fd, &st) == 0 {
             if (st.st_mode & S_IFMT) == S_IFDIR { throw FileIOError(path: path, reading: true, reason: "is a directory") }
             if (st.st_mode & S_IFMT) == S_IFREG { size = Int(st.st_size) }
         }
-        var out = [UInt8](repeating: 0, count: max(size, 65536))
+        guard size <= limit else { throw tooLarge }
+        // Grows by doubling, never past limit + 1 (the byte that tells "too large").
+        let cap = limit &+ 1
+        var out = [UInt8](repeating: 0, count: min(max(size + 1, 65536), cap))
         var count = 0
         while true {
-            if count == out.count { out.append(contentsOf: [UInt8](repeating: 0, count: out.count)) }
+            if count == out.count {
+                guard out.count < cap else { throw tooLarge }
+                out.append(contentsOf: [UInt8](repeating: 0, count: min(out.count, cap - out.count)))
+            }
             let n = out.withUnsafeMutableBytes { buf in
                 Glibc.read(fd, buf.baseAddress! + count, buf.count - count)
             }
@@ -75,6 +93,7 @@ public enum FileIO {
             if n == 0 { break }
             count += n
         }
+        guard count <= limit else { throw tooLarge }
         out.removeSubrange(count...)
         return out
     }
@@ -108,6 +127,11 @@ public enum FileIO {
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, fsync, then
 /// rename over the target; the temporary file is removed on failure. `-` is standard output.
+///
+/// Only regular files (or a new path) get the temporary file and the rename. An existing
+/// FIFO or character or block device is written in place (a FIFO must have a reader, else
+/// the write is refused); a socket or directory is refused. A device or FIFO node is never
+/// replaced by a file.
 public func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileIOError) {
     if path == "-" {
         guard FileIO.writeAll(1, bytes) else { throw FileIOError(path: path, reading: false, reason: FileIOError.reason(errno)) }
@@ -118,8 +142,13 @@ public func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileIOErro
     let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
     guard !base.isEmpty else { throw FileIOError(path: path, reading: false, reason: "is a directory") }
     var st = stat()
-    if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
-        throw FileIOError(path: path, reading: false, reason: "is a directory")
+    if stat(path, &st) == 0 {
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw FileIOError(path: path, reading: false, reason: "is a directory")
+        case S_IFIFO, S_IFCHR, S_IFBLK: return try writeInPlace(bytes, to: path)
+        default: throw FileIOError(path: path, reading: false, reason: "is not a regular file, a FIFO or a device")
+        }
     }
     var tmp = ""
     var fd: Int32 = -1
@@ -146,4 +175,20 @@ public func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileIOErro
         unlink(tmp)
         throw FileIOError(path: path, reading: false, reason: FileIOError.reason(e))
     }
+}
+
+/// Writes to an existing FIFO or device node through the node itself. A FIFO without a
+/// reader is refused at once (no waiting for one to appear).
+private func writeInPlace(_ bytes: [UInt8], to path: String) throws(FileIOError) {
+    let fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+    guard fd >= 0 else {
+        let e = errno
+        let reason = e == ENXIO ? "a FIFO with no reader" : FileIOError.reason(e)
+        throw FileIOError(path: path, reading: false, reason: reason)
+    }
+    defer { close(fd) }
+    // Blocking writes from here on: a FIFO reader that is slow is waited for, not refused.
+    let flags = fcntl(fd, F_GETFL)
+    if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
+    guard FileIO.writeAll(fd, bytes) else { throw FileIOError(path: path, reading: false, reason: FileIOError.reason(errno)) }
 }

@@ -8,7 +8,7 @@ enum ExitStatus: Int32, CaseIterable {
     case invalid = 1
     /// The command line is wrong (unknown option, bad value). ArgumentParser's own code.
     case usage = 64
-    /// An input file could not be read (missing, unreadable, a directory).
+    /// An input file could not be read (missing, unreadable, a directory, over its size limit).
     case unreadable = 66
     /// An output file could not be written, or rendering failed.
     case cannotWrite = 73
@@ -31,7 +31,7 @@ enum ExitStatus: Int32, CaseIterable {
           1   invalid input: the body has at least one error (each is printed)
           64  usage error: unknown option or bad option value (api: no key, a bad id)
           65  api: the server refused the request (400, 404, 409, 422, ...)
-          66  an input file cannot be read
+          66  an input file cannot be read, or is larger than its limit (below)
           69  api: the server stayed unavailable (429/5xx/no connection after the retries);
               sandbox: the server cannot start (the port is taken, the --db file is unusable)
           73  an output file cannot be written, or rendering failed

@@ -16,10 +16,16 @@ enum EndpointArgument: String, CaseIterable, ExpressibleByArgument {
 
 /// The text format of issues, shared by `payload` and `validate`.
 enum IssueText {
-    /// `FILE:PATH: severity[code]: message` (no PATH part for the whole body).
+    /// `FILE:PATH: severity[code]: message` (no PATH part for the whole body); control
+    /// characters from the input are escaped (``TerminalText``), so one issue is one line.
     static func line(_ file: String, _ i: ValidationIssue) -> String {
-        let path = i.path.isEmpty ? "" : i.path + ":"
-        return "\(file):\(path) \(i.severity.rawValue)[\(i.code)]: \(i.message)\n"
+        let path = i.path.isEmpty ? "" : TerminalText.escape(i.path) + ":"
+        return "\(TerminalText.escape(file)):\(path) \(i.severity.rawValue)[\(i.code)]: \(TerminalText.escape(i.message))\n"
+    }
+
+    /// `FILE: invalid: N errors, M warnings`.
+    static func summary(_ file: String, _ report: ValidationReport) -> String {
+        "\(TerminalText.escape(file)): invalid: \(counts(report.errors.count, report.warnings.count))\n"
     }
 
     /// `N errors, M warnings`.
@@ -60,7 +66,7 @@ struct PayloadCommand: ParsableCommand {
     func run() throws {
         let bytes: [UInt8]
         do {
-            bytes = try FileIO.read(file)
+            bytes = try FileIO.read(file, limit: ResourceLimits.standard.maxBodyBytes)
         } catch {
             if self.report == .json {
                 let failure = ReportRecord.Failure(code: "unreadable", message: error.description)
@@ -80,7 +86,7 @@ struct PayloadCommand: ParsableCommand {
         } else if !valid {
             var text = ""
             for i in report.issues { text += IssueText.line(name, i) }
-            text += "\(name): invalid: \(IssueText.counts(report.errors.count, report.warnings.count))\n"
+            text += IssueText.summary(name, report)
             FileIO.stderr(text)
             throw ExitStatus.invalid.code
         } else if !report.issues.isEmpty {

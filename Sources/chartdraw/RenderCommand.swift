@@ -228,21 +228,21 @@ struct RenderCommand: ParsableCommand {
                 record.error = ReportRecord.Failure(code: code, message: text, line: line, path: path)
                 FileIO.stderr(record.line)
             } else {
-                FileIO.stderr(text + "\n")
+                FileIO.stderr(TerminalText.escape(text) + "\n")
             }
             return status.code
         }
-        func read(_ path: String) throws -> [UInt8] {
+        func read(_ path: String, limit: Int) throws -> [UInt8] {
             do {
-                return try FileIO.read(path)
+                return try FileIO.read(path, limit: limit)
             } catch {
                 throw fail(.unreadable, "unreadable", error.description)
             }
         }
-        let analysisBytes = try read(analysis)
+        let analysisBytes = try read(analysis, limit: ResourceLimits.standard.maxBodyBytes)
         var series: CandleSeries?
         if let candles {
-            let bytes = try read(candles)
+            let bytes = try read(candles, limit: ResourceLimits.standard.maxCandleFileBytes)
             do {
                 series = try CandleFile.parse(bytes, format: candlesFormat?.format)
             } catch {
@@ -274,7 +274,7 @@ struct RenderCommand: ParsableCommand {
                 } else {
                     var text = ""
                     for issue in r.issues { text += IssueText.line(analysis, issue) }
-                    text += "\(analysis): invalid: \(IssueText.counts(r.errors.count, r.warnings.count))\n"
+                    text += IssueText.summary(analysis, r)
                     FileIO.stderr(text)
                 }
                 throw ExitStatus.invalid.code
@@ -300,8 +300,8 @@ struct RenderCommand: ParsableCommand {
         if report == .text && !quiet {
             var text = ""
             for issue in chart.issues { text += IssueText.line(analysis, issue) }
-            for w in candleNotes { text += "chartdraw: candles: warning: \(w)\n" }
-            for w in chart.warnings { text += "chartdraw: warning: \(w)\n" }
+            for w in candleNotes { text += "chartdraw: candles: warning: \(TerminalText.escape("\(w)"))\n" }
+            for w in chart.warnings { text += "chartdraw: warning: \(TerminalText.escape(w))\n" }
             FileIO.stderr(text)
         }
         do {

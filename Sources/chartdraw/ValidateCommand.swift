@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChartDraw
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -52,7 +53,7 @@ struct ValidateCommand: ParsableCommand {
         if let existing {
             let bytes: [UInt8]
             do {
-                bytes = try FileIO.read(existing)
+                bytes = try FileIO.read(existing, limit: ResourceLimits.standard.maxBodyBytes)
             } catch {
                 FileIO.stderr("\(error)\n")
                 throw ExitStatus.unreadable.code
@@ -60,7 +61,7 @@ struct ValidateCommand: ParsableCommand {
             do {
                 old = try AnalysisDecoder.decode(bytes)
             } catch {
-                FileIO.stderr("chartdraw: cannot use --existing '\(existing)': \(error.message)\n")
+                FileIO.stderr(TerminalText.escape("chartdraw: cannot use --existing '\(existing)': \(error.message)") + "\n")
                 throw ExitStatus.invalid.code
             }
         }
@@ -96,12 +97,15 @@ struct ValidateCommand: ParsableCommand {
         if format == .text {
             let checked = files.count - unreadable
             if files.count == 1 && unreadable == 0 {
-                out += "\(files[0]): \(invalid == 0 ? "valid" : "invalid"): \(IssueText.counts(errors, warnings))\n"
+                out += "\(TerminalText.escape(files[0])): \(invalid == 0 ? "valid" : "invalid"): \(IssueText.counts(errors, warnings))\n"
             } else if checked > 0 {
                 out += "\(checked) file\(checked == 1 ? "" : "s") checked: \(checked - invalid) valid, \(invalid) invalid; \(IssueText.counts(errors, warnings))\n"
             }
         }
-        FileIO.stdout(out)
+        guard FileIO.writeAll(1, Array(out.utf8)) else {
+            FileIO.stderr("\(FileIOError(path: "-", reading: false, reason: FileIOError.reason(errno)))\n")
+            throw ExitStatus.cannotWrite.code
+        }
         if unreadable > 0 { throw ExitStatus.unreadable.code }
         if invalid > 0 { throw ExitStatus.invalid.code }
     }
@@ -118,7 +122,7 @@ struct ValidateCommand: ParsableCommand {
             DispatchQueue.concurrentPerform(iterations: end - start) { k in
                 let i = base + k
                 do throws(FileIOError) {
-                    let bytes = try FileIO.read(files[i])
+                    let bytes = try FileIO.read(files[i], limit: ResourceLimits.standard.maxBodyBytes)
                     results.set(i, .report(ChartAnalysisValidator.validate(bytes, endpoint: endpoint, policy: policy, existing: existing)))
                 } catch {
                     results.set(i, .unreadable(error))
@@ -133,24 +137,18 @@ struct ValidateCommand: ParsableCommand {
 }
 
 /// One slot per file, each written by exactly one iteration of a concurrent loop.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [ValidateCommand.Outcome?]
-    private var lock = pthread_mutex_t()
+private final class ResultSlots: Sendable {
+    private let slots: Mutex<[ValidateCommand.Outcome?]>
 
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-        pthread_mutex_init(&lock, nil)
+        slots = Mutex(Array(repeating: nil, count: count))
     }
 
-    deinit { pthread_mutex_destroy(&lock) }
-
-    func set(_ i: Int, _ v: ValidateCommand.Outcome) {
-        pthread_mutex_lock(&lock)
-        slots[i] = v
-        pthread_mutex_unlock(&lock)
+    func set(_ i: Int, _ v: sending ValidateCommand.Outcome) {
+        slots.withLock { $0[i] = v }
     }
 
     func values() -> [ValidateCommand.Outcome] {
-        slots.map { $0 ?? .unreadable(FileIOError(path: "?", reading: true, reason: "not read")) }
+        slots.withLock { s in s.map { $0 ?? .unreadable(FileIOError(path: "?", reading: true, reason: "not read")) } }
     }
 }

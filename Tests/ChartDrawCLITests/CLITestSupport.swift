@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Runs the built `chartdraw` binary (it sits in the products directory next to the test
@@ -47,8 +48,17 @@ enum CLI {
         try p.run()
         if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
         try inp.fileHandleForWriting.close()
+        // Standard error is drained on another thread: a child that fills one pipe while
+        // the other is read would otherwise wait forever.
+        let errData = ErrorSink()
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errData.set(err.fileHandleForReading.readDataToEndOfFile())
+            drained.signal()
+        }
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
+        let e = errData.get()
         p.waitUntilExit()
         return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
@@ -61,4 +71,11 @@ enum CLI {
         try Data(text.utf8).write(to: url)
         return url.path
     }
+}
+
+/// Bytes handed from the thread that drains standard error.
+private final class ErrorSink: Sendable {
+    private let data = Mutex(Data())
+    func set(_ d: Data) { data.withLock { $0 = d } }
+    func get() -> Data { data.withLock { $0 } }
 }

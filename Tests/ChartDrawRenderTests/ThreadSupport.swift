@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 
 /// Runs `body(i)` for `i` in `0..<count` on `count` new POSIX threads at once and waits for all.
 func runOnThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
@@ -27,21 +28,13 @@ func runOnThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     for t in threads { pthread_join(t, nil) }
 }
 
-/// A value written from several threads, guarded by a mutex.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private var mutex = pthread_mutex_t()
+/// A value written from several threads, guarded by a `Synchronization.Mutex`.
+final class Locked<Value: Sendable>: Sendable {
+    private let value: Mutex<Value>
 
-    init(_ value: Value) {
-        self.value = value
-        pthread_mutex_init(&mutex, nil)
-    }
+    init(_ value: Value) { self.value = Mutex(value) }
 
-    deinit { pthread_mutex_destroy(&mutex) }
-
-    func withLock<R>(_ body: (inout Value) -> R) -> R {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return body(&value)
+    func withLock<R: Sendable>(_ body: (inout Value) -> R) -> R {
+        value.withLock { body(&$0) }
     }
 }

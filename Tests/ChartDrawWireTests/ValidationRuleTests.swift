@@ -83,7 +83,7 @@ struct ValidationRuleTests {
         (##""color":"#0000FF","lineWidth":2"##, ##""color":"#0000FF","lineWidth":2.0"##),
         (##""fillColor":"#00FF33""##, ##""fillColor":"#00ff3380""##),
         (##""time":"2026-01-08T12:00:00Z""##, ##""time":"2026-01-08T12:00:00.123Z""##),
-        (##""price":1.355}"##, ##""price":5e-324}"##),
+        (##""price":1.355}"##, ##""price":1e-10}"##),
         (##""lineStyle":"DASHED""##, ##""lineStyle":"DOTTED""##),
         (##"[[target:resistance]]"##, ##"[[sup_1:support]]"##),
         (##""clientObjectId":"res_1""##, ##""clientObjectId":"res-1.A_b""##),

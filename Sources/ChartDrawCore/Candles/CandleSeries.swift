@@ -26,6 +26,10 @@ public struct CandleSeries: Hashable, Sendable {
         guard !candles.isEmpty else {
             throw CandleError(message: "there are no candles; give at least one")
         }
+        guard candles.count <= ResourceLimits.standard.maxCandles else {
+            throw CandleError(
+                message: "there are \(candles.count) candles, more than the limit of \(ResourceLimits.standard.maxCandles); send fewer")
+        }
         for i in candles.indices {
             if let problem = Self.valueProblem(candles[i]) {
                 throw CandleError(index: i, message: problem)

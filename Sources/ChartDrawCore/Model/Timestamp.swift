@@ -4,15 +4,35 @@
 /// fraction digits, a real calendar date, no leap second (`:60`), years 0001 to 9999.
 /// Formatting is canonical: no fraction when it is zero, otherwise 3, 6 or 9 digits,
 /// whichever is the shortest exact form.
+///
+/// Every value is a valid instant: the stored parts are read-only, and every initialiser
+/// checks them (years 1 to 9999, nanoseconds `0 ..< 1_000_000_000`), so a value built in Swift
+/// always encodes to the instant it holds.
 public struct Timestamp: Hashable, Comparable, Sendable {
-    /// Whole seconds since 1970-01-01T00:00:00Z (negative before it).
-    public var seconds: Int64
+    /// Whole seconds since 1970-01-01T00:00:00Z (negative before it), within
+    /// ``minSeconds`` ... ``maxSeconds``.
+    public private(set) var seconds: Int64
     /// Nanoseconds within the second, `0 ..< 1_000_000_000`.
-    public var nanoseconds: Int32
+    public private(set) var nanoseconds: Int32
 
     /// Creates an instant from whole seconds since the Unix epoch and a nanosecond part.
+    ///
+    /// The parts must be in range (``minSeconds`` ... ``maxSeconds``, nanoseconds
+    /// `0 ..< 1_000_000_000`): anything else stops the program, as an out-of-range index does.
+    /// Use ``init(exactly:nanoseconds:)`` for parts that may be out of range.
     public init(seconds: Int64, nanoseconds: Int32 = 0) {
         precondition(nanoseconds >= 0 && nanoseconds < 1_000_000_000, "nanoseconds out of range")
+        precondition(seconds >= Timestamp.minSeconds && seconds <= Timestamp.maxSeconds, "seconds outside years 1 to 9999")
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+
+    /// Creates an instant from whole seconds and a nanosecond part; `nil` when the seconds
+    /// fall outside years 1 to 9999 or the nanoseconds outside `0 ..< 1_000_000_000`.
+    public init?(exactly seconds: Int64, nanoseconds: Int32 = 0) {
+        guard nanoseconds >= 0, nanoseconds < 1_000_000_000, seconds >= Timestamp.minSeconds,
+            seconds <= Timestamp.maxSeconds
+        else { return nil }
         self.seconds = seconds
         self.nanoseconds = nanoseconds
     }

@@ -23,17 +23,20 @@ public enum AxisTicks {
         return best
     }
 
-    /// The multiples of `step` within `range`, low to high (at most `limit` of them).
+    /// The multiples of `step` within `range`, low to high (at most `limit` of them; none when
+    /// there would be more, or when the multiples are beyond the integers a double holds
+    /// exactly: then consecutive multiples could not be told apart).
     public static func priceValues(in range: ClosedRange<Double>, step: Double, limit: Int = 1000) -> [Double] {
         guard step > 0, step.isFinite, range.lowerBound.isFinite, range.upperBound.isFinite else { return [] }
         let first = (range.lowerBound / step).rounded(.up)
         let last = (range.upperBound / step).rounded(.down)
-        guard first <= last, last - first < Double(limit) else { return [] }
+        let exact = 9_007_199_254_740_992.0  // 2^53
+        guard first <= last, last - first < Double(limit), abs(first) < exact, abs(last) < exact else { return [] }
         var out: [Double] = []
-        var k = first
-        while k <= last {
-            out.append(k * step)
-            k += 1
+        for k in 0...Int(last - first) {
+            let v = (first + Double(k)) * step
+            if let previous = out.last, !(v > previous) { continue }
+            out.append(v)
         }
         return out
     }

@@ -53,10 +53,23 @@ public struct ChartOptions: Hashable, Sendable {
     public static let logicalSizeLimits: ClosedRange<Int> = 64...8192
     /// The accepted pixel scale.
     public static let pixelScaleLimits: ClosedRange<Double> = 0.5...4
-    /// The largest device width or height (logical size × pixel scale, rounded).
-    public static let maximumDeviceSide = 8192
-    /// The largest device pixel count (width × height), about 160 MB of RGBA.
-    public static let maximumDevicePixels = 40_000_000
+    /// The largest device width or height (logical size × pixel scale, rounded):
+    /// ``ResourceLimits/maxImageSide``.
+    public static let maximumDeviceSide = ResourceLimits.standard.maxImageSide
+    /// The largest device pixel count (width × height), about 160 MB of RGBA:
+    /// ``ResourceLimits/maxImagePixels``.
+    public static let maximumDevicePixels = ResourceLimits.standard.maxImagePixels
+
+    /// Whether an explicit price range can be drawn: finite, within ``PriceLimits/range`` in
+    /// magnitude, reaching above its lower end, and wider than ``PriceLimits/minimumRelativeSpan``
+    /// of its magnitude (narrower spans have no distinct grid lines in a double).
+    public static func isDrawable(priceRange r: ClosedRange<Double>) -> Bool {
+        let lo = r.lowerBound, hi = r.upperBound
+        guard lo.isFinite, hi.isFinite, hi > lo else { return false }
+        let magnitude = Swift.max(abs(lo), abs(hi))
+        guard magnitude <= PriceLimits.range.upperBound, hi >= PriceLimits.range.lowerBound else { return false }
+        return hi - lo >= magnitude * PriceLimits.minimumRelativeSpan
+    }
 
     /// The device size, `logical × pixelScale` rounded to whole pixels; the options must be valid.
     var deviceSize: (width: Int, height: Int) {
@@ -78,7 +91,7 @@ public struct ChartOptions: Hashable, Sendable {
         if let r = timeRange, !(r.upperBound > r.lowerBound) {
             throw .invalidTimeRange(r.lowerBound, r.upperBound)
         }
-        if let r = priceRange, !(r.lowerBound.isFinite && r.upperBound.isFinite && r.upperBound > r.lowerBound) {
+        if let r = priceRange, !Self.isDrawable(priceRange: r) {
             throw .invalidPriceRange(r.lowerBound, r.upperBound)
         }
         if let p = pricePrecision, !(0...PriceFormat.maximumDecimals).contains(p) {

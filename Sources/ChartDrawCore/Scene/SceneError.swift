@@ -33,7 +33,8 @@ extension SceneError: CustomStringConvertible {
         case .invalidTimeRange(let a, let b):
             return "time range \(a) to \(b) is empty; the end must be after the start"
         case .invalidPriceRange(let a, let b):
-            return "price range \(a) to \(b) is invalid; give finite prices with the maximum above the minimum"
+            return "price range \(a) to \(b) cannot be drawn; give finite prices within \(PriceLimits.rangeText) "
+                + "in magnitude, the maximum above the minimum by at least \(PriceLimits.minimumRelativeSpan) of the larger"
         case .invalidPricePrecision(let p):
             return "price precision \(p) is outside the limits; use 0 to \(PriceFormat.maximumDecimals) decimals"
         }

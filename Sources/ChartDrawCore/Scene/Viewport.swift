@@ -260,7 +260,8 @@ struct Viewport {
             if options.priceRange == nil { warnings.append("nothing gives the chart a price; showing 0 to 1") }
         }
         var pSpan = maxP - minP
-        if pSpan <= 0 {
+        // A span too narrow for distinct grid lines (prices a few ulps apart) counts as flat.
+        if pSpan <= Swift.max(abs(minP), abs(maxP)) * PriceLimits.minimumRelativeSpan {
             let half = minP == 0 ? 1 : abs(minP) * 0.01
             minP -= half
             maxP += half

@@ -36,6 +36,11 @@ public enum CandleFile {
     /// Parses and validates candle bytes in `format`, or in the form recognised from the
     /// content when `format` is nil.
     public static func parse(_ bytes: [UInt8], format: CandleFormat? = nil) throws(CandleError) -> CandleSeries {
+        let limit = ResourceLimits.standard.maxCandleFileBytes
+        guard bytes.count <= limit else {
+            throw CandleError(
+                message: "the candle file is \(bytes.count) bytes, more than the limit of \(limit); send fewer candles")
+        }
         let form = format ?? detect(bytes)
         if form == .csv { return try CandleCSV.parse(bytes) }
         let r: Result<CandleSeries, CandleError> = bytes.withUnsafeBytes { buf in

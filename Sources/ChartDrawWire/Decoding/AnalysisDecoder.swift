@@ -46,6 +46,9 @@ public enum AnalysisDecoder {
         let bom = JSONParser.hasByteOrderMark(bytes)
         if bom { d.s.i = 3 }
         do throws(ScanError) {
+            if bytes.count > ResourceLimits.standard.maxBodyBytes {
+                throw ScanError(kind: .bodyTooLarge, offset: 0, detail: "\(bytes.count) bytes", pointerOffset: 0)
+            }
             d.s.skipWS()
             if d.s.i >= d.s.n { throw ScanError(kind: .empty, offset: d.s.i) }
             let a = try d.root()
@@ -73,8 +76,11 @@ public enum AnalysisDecoder {
         guard !notes.isEmpty else { return [] }
         var seen = Set<Int>()
         var out: [JSONSyntaxError] = []
+        // In offset order, one pass of the locator serves them all (the pointer offsets of
+        // duplicate keys grow with their offsets; trailing content's pointer is the document).
+        var locator = JSONPointerLocator(bytes)
         for n in notes.sorted(by: { $0.offset < $1.offset }) where seen.insert(n.offset).inserted {
-            out.append(n.complete(in: bytes))
+            out.append(n.complete(with: &locator))
         }
         return out
     }

@@ -15,6 +15,7 @@ extension BodyDecoder {
                 s.i = at
                 return nil
             }
+            guard out.count < ResourceLimits.standard.maxMembersPerContainer else { throw s.tooManyMembers(at) }
             out.append(try drawing())
         }
         return out
@@ -166,6 +167,7 @@ extension BodyDecoder {
         count = 0
         var first = true
         while try s.nextElement(&first) {
+            guard count < ResourceLimits.standard.maxMembersPerContainer else { throw s.tooManyMembers(at) }
             guard let p = try point() else {
                 s.i = at
                 return false
@@ -216,6 +218,7 @@ extension BodyDecoder {
         var out: [Double] = []
         var first = true
         while try s.nextElement(&first) {
+            guard out.count < ResourceLimits.standard.maxMembersPerContainer else { throw s.tooManyMembers(at) }
             guard let v = try number() else {
                 s.i = at
                 return nil

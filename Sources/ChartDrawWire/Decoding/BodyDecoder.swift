@@ -20,26 +20,31 @@ struct BodyDecoder {
 
     // MARK: - Helpers
 
-    /// Keeps the value at the cursor as an unknown (or ill-typed) member.
-    /// `after` is the offset of the previous key's opening quote (-1 when none): the key is
-    /// read again only here, so that known members cost no string.
+    /// Keeps the value at the cursor as an unknown (or ill-typed) member of `o`, replacing an
+    /// earlier member of the same key. `o.prev` is the offset of the previous key's opening
+    /// quote (-1 when none): the key is read again only here, so that known members cost no
+    /// string. Keys are looked up in a dictionary, so that wide objects stay linear.
     @inline(never)
-    mutating func keep(_ u: inout UnknownFields, _ key: String, after: Int, depth: Int) throws(ScanError) {
-        let v = try s.parseValue(depth: depth, rejectOverflow: false)
-        if !u.fields.isEmpty { u.fields.removeAll { $0.key == key } }
-        u.fields.append(UnknownFields.Field(key: key, value: v, after: s.key(atQuote: after)))
+    mutating func keep(_ o: inout Members, _ key: String) throws(ScanError) {
+        let v = try s.parseValue(depth: o.depth, rejectOverflow: false)
+        o.forget(key)
+        guard o.slots.count - o.removed < ResourceLimits.standard.maxMembersPerContainer else {
+            throw s.tooManyMembers(s.keyStart - 1)
+        }
+        o.keys[key] = o.slots.count
+        o.slots.append(UnknownFields.Field(key: key, value: v, after: s.key(atQuote: o.prev)))
     }
 
-    /// Notes a duplicate of a known key (bit `bit` of `seen`) and forgets what the first
+    /// Notes a duplicate of a known key (bit `bit` of `o.seen`) and forgets what the first
     /// occurrence left among the unknown members. Returns true when it was a duplicate.
     @inline(__always)
-    mutating func duplicate(_ seen: inout UInt32, _ bit: UInt32, _ u: inout UnknownFields, _ key: String) -> Bool {
-        if seen & bit == 0 {
-            seen |= bit
+    mutating func duplicate(_ bit: UInt32, _ o: inout Members, _ key: String) -> Bool {
+        if o.seen & bit == 0 {
+            o.seen |= bit
             return false
         }
         noteDuplicate(key)
-        if !u.fields.isEmpty { u.fields.removeAll { $0.key == key } }
+        o.forget(key)
         return true
     }
 
@@ -50,8 +55,13 @@ struct BodyDecoder {
 
     /// The bookkeeping of one object while its members are decoded.
     struct Members {
-        /// Members kept as sent: unknown keys and known keys whose value did not decode.
-        var unknown = UnknownFields()
+        /// Members kept as sent (unknown keys and known keys whose value did not decode) in
+        /// input order; an emptied slot is a member whose key came again later.
+        var slots: [UnknownFields.Field?] = []
+        /// Where each kept key is in ``slots``.
+        var keys: [String: Int] = [:]
+        /// How many slots are empty.
+        var removed = 0
         /// One bit per known key already read.
         var seen: UInt32 = 0
         /// Offset of the previous key's opening quote (-1 before the first): where a kept
@@ -64,6 +74,18 @@ struct BodyDecoder {
         /// Whether a repeated key makes the object not fit (`ok = false`) rather than only
         /// being noted for validation.
         let strictKeys: Bool
+
+        /// The kept members, in input order.
+        var unknown: UnknownFields {
+            UnknownFields(removed == 0 ? slots.map { $0! } : slots.compactMap { $0 })
+        }
+
+        /// Drops the kept member of `key`, if any (its key came again).
+        mutating func forget(_ key: String) {
+            guard !keys.isEmpty, let k = keys.removeValue(forKey: key) else { return }
+            slots[k] = nil
+            removed += 1
+        }
     }
 
     /// A known member whose value is kept among the unknown members, as sent, when `decode`
@@ -72,9 +94,9 @@ struct BodyDecoder {
     mutating func lenient<T>(
         _ key: String, _ bit: UInt32, _ o: inout Members, _ decode: (inout BodyDecoder) throws(ScanError) -> T?
     ) throws(ScanError) -> T? {
-        if duplicate(&o.seen, bit, &o.unknown, key) { o.ok = false }
+        if duplicate(bit, &o, key) { o.ok = false }
         if let v = try decode(&self) { return v }
-        try keep(&o.unknown, key, after: o.prev, depth: o.depth)
+        try keep(&o, key)
         return nil
     }
 
@@ -84,7 +106,7 @@ struct BodyDecoder {
     mutating func strict<T>(
         _ key: String, _ bit: UInt32, _ o: inout Members, _ decode: (inout BodyDecoder) throws(ScanError) -> T?
     ) throws(ScanError) -> T? {
-        if duplicate(&o.seen, bit, &o.unknown, key) { o.ok = false }
+        if duplicate(bit, &o, key) { o.ok = false }
         if let v = try decode(&self) { return v }
         o.ok = false
         _ = try s.parseValue(depth: o.depth, rejectOverflow: false)
@@ -94,10 +116,10 @@ struct BodyDecoder {
     /// A member the engine does not model: kept as sent, in place.
     mutating func otherMember(_ o: inout Members) throws(ScanError) {
         let key = s.keyString()
-        if o.unknown.fields.contains(where: { $0.key == key }) {
+        if o.keys[key] != nil {
             if o.strictKeys { o.ok = false } else { noteDuplicate(key) }
         }
-        try keep(&o.unknown, key, after: o.prev, depth: o.depth)
+        try keep(&o, key)
     }
 
     /// A string at the cursor, or nil (cursor unmoved) when the value is not a string.

@@ -28,33 +28,48 @@ private struct Emitter {
     var w: JSONWriter
 
     /// Writes an object: the known members in the given order, each followed by the unknown
-    /// members that came right after it in the input; unknown members that followed nothing
-    /// go first, those whose predecessor is gone go last.
+    /// members that came right after it in the input (and those that came after them, depth
+    /// first); unknown members that followed nothing go first, those whose predecessor is gone
+    /// go last. Linear in the number of members, and without recursion: an object with
+    /// 100,000 unknown members, each after the one before, is one loop.
     mutating func object(_ members: [Member], _ unknown: UnknownFields) {
         w.beginObject()
-        var placed = [Bool](repeating: false, count: unknown.fields.count)
-        func follow(_ key: String?, _ w: inout JSONWriter, _ placed: inout [Bool]) {
-            guard !unknown.isEmpty else { return }
-            for (k, f) in unknown.fields.enumerated() where !placed[k] && f.after == key {
+        let fields = unknown.fields
+        // The unknown members after each key, in input order; `after == nil` under "".
+        var followers: [String: [Int]] = [:]
+        var first: [Int] = []
+        for (k, f) in fields.enumerated() {
+            if let a = f.after { followers[a, default: []].append(k) } else { first.append(k) }
+        }
+        var placed = [Bool](repeating: false, count: fields.count)
+        // Writes the unknown members that follow `start` (a list of indices), depth first.
+        func follow(_ start: [Int], _ w: inout JSONWriter, _ placed: inout [Bool], _ followers: inout [String: [Int]]) {
+            var stack: [(list: [Int], next: Int)] = [(start, 0)]
+            while !stack.isEmpty {
+                let top = stack.count - 1
+                let (list, next) = stack[top]
+                guard next < list.count else {
+                    stack.removeLast()
+                    continue
+                }
+                stack[top].next = next + 1
+                let k = list[next]
+                guard !placed[k] else { continue }
                 placed[k] = true
-                w.key(f.key)
-                w.write(f.value)
-                follow(f.key, &w, &placed)
+                w.key(fields[k].key)
+                w.write(fields[k].value)
+                // Each key's followers are written once: the list is taken out of the table.
+                if let more = followers.removeValue(forKey: fields[k].key) { stack.append((more, 0)) }
             }
         }
-        follow(nil, &w, &placed)
+        if !fields.isEmpty { follow(first, &w, &placed, &followers) }
         for m in members {
             guard let write = m.write else { continue }
             w.key(m.key)
             write(&w)
-            follow(m.key, &w, &placed)
+            if !fields.isEmpty, let more = followers.removeValue(forKey: m.key) { follow(more, &w, &placed, &followers) }
         }
-        for (k, f) in unknown.fields.enumerated() where !placed[k] {
-            placed[k] = true
-            w.key(f.key)
-            w.write(f.value)
-            follow(f.key, &w, &placed)
-        }
+        for k in fields.indices where !placed[k] { follow([k], &w, &placed, &followers) }
         w.endObject()
     }
 

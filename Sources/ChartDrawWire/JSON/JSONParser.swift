@@ -9,7 +9,7 @@ public import ChartDrawCore
 /// (callers that care can test ``hasByteOrderMark(_:)``).
 public enum JSONParser {
     /// The default limit on nested arrays and objects.
-    public static let defaultMaxDepth = 256
+    public static let defaultMaxDepth = ResourceLimits.standard.maxNestingDepth
 
     /// Parses one JSON value.
     public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError) -> JSONValue {
@@ -57,28 +57,50 @@ extension JSONScanner {
         switch c {
         case UInt8(ascii: "{"):
             guard depth < maxDepth else { throw ScanError(kind: .tooDeep, offset: i, detail: "\(maxDepth)") }
+            let open = i
             i += 1
-            var members: [JSONMember] = []
+            // Members in order; a repeated key empties the earlier slot (the last one wins and
+            // takes the last place). Keys are looked up in a set once the object is not tiny,
+            // so that wide objects and many repeats stay linear.
+            var members: [JSONMember?] = []
+            var index: [String: Int] = [:]
+            var removed = 0
             var first = true
+            let limit = ResourceLimits.standard.maxMembersPerContainer
             while try nextMember(&first) {
                 let keyAt = keyStart - 1
                 let key = keyString()
-                if members.contains(where: { $0.key == key }) {
+                var earlier: Int?
+                if members.count <= 8 {
+                    earlier = members.firstIndex { $0?.key == key }
+                } else {
+                    if index.isEmpty {
+                        for (k, m) in members.enumerated() { if let m { index[m.key] = k } }
+                    }
+                    earlier = index[key]
+                }
+                if let earlier {
                     let e = ScanError(kind: .duplicateKey, offset: keyAt, detail: "'\(key)'", pointerOffset: i)
                     guard noteDuplicates else { throw e }
                     notes.append(e)
-                    members.removeAll { $0.key == key }
+                    members[earlier] = nil
+                    removed += 1
                 }
+                guard members.count - removed < limit else { throw tooManyMembers(open) }
                 let v = try parseValue(depth: depth + 1, rejectOverflow: rejectOverflow)
+                if !index.isEmpty { index[key] = members.count }
                 members.append(JSONMember(key, v))
             }
-            return .object(members)
+            return .object(removed == 0 ? members.map { $0! } : members.compactMap { $0 })
         case UInt8(ascii: "["):
             guard depth < maxDepth else { throw ScanError(kind: .tooDeep, offset: i, detail: "\(maxDepth)") }
+            let open = i
             i += 1
             var items: [JSONValue] = []
             var first = true
+            let limit = ResourceLimits.standard.maxMembersPerContainer
             while try nextElement(&first) {
+                guard items.count < limit else { throw tooManyMembers(open) }
                 items.append(try parseValue(depth: depth + 1, rejectOverflow: rejectOverflow))
             }
             return .array(items)

@@ -25,7 +25,7 @@ struct JSONScanner {
     /// Problems that do not stop the scan (duplicate keys).
     var notes: [ScanError] = []
 
-    init(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = JSONParser.defaultMaxDepth) {
+    init(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = ResourceLimits.standard.maxNestingDepth) {
         b = bytes
         n = bytes.count
         i = 0
@@ -149,6 +149,7 @@ struct JSONScanner {
             if c == UInt8(ascii: "\"") {
                 let end = i
                 i += 1
+                if end &- start > ResourceLimits.standard.maxStringBytes { throw stringTooLong(start) }
                 return (start, end, escaped)
             }
             if c == UInt8(ascii: "\\") {
@@ -163,6 +164,18 @@ struct JSONScanner {
             }
         }
         throw ScanError(kind: .truncated, offset: n)
+    }
+
+    /// A string longer than ``ResourceLimits/maxStringBytes`` (its opening quote before `start`).
+    @inline(never)
+    func stringTooLong(_ start: Int) -> ScanError {
+        ScanError(kind: .stringTooLong, offset: start - 1, detail: "\(ResourceLimits.standard.maxStringBytes)")
+    }
+
+    /// A container with more than ``ResourceLimits/maxMembersPerContainer`` members at `offset`.
+    @inline(never)
+    func tooManyMembers(_ offset: Int) -> ScanError {
+        ScanError(kind: .tooManyMembers, offset: offset, detail: "\(ResourceLimits.standard.maxMembersPerContainer)")
     }
 
     /// Validates one multi-byte UTF-8 sequence starting with `c` at `i`.

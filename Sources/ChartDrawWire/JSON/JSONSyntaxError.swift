@@ -1,3 +1,5 @@
+import ChartDrawCore
+
 /// Why a JSON text is malformed, where (offset, line, column) and the nearest JSON pointer.
 public struct JSONSyntaxError: Error, Hashable, Sendable {
     /// The kinds of malformed JSON the parser tells apart.
@@ -30,6 +32,12 @@ public struct JSONSyntaxError: Error, Hashable, Sendable {
         case tooDeep = "json_too_deep"
         /// An empty input.
         case empty = "json_empty"
+        /// An object or array with more members than ``ChartDrawCore/ResourceLimits/maxMembersPerContainer``.
+        case tooManyMembers = "json_too_many_members"
+        /// A string longer than ``ChartDrawCore/ResourceLimits/maxStringBytes``.
+        case stringTooLong = "json_string_too_long"
+        /// A body larger than ``ChartDrawCore/ResourceLimits/maxBodyBytes``.
+        case bodyTooLarge = "body_too_large"
     }
 
     /// What is wrong.
@@ -60,8 +68,15 @@ struct ScanError: Error {
 
     /// Completes the error with its line, column, pointer and message.
     func complete(in bytes: UnsafeRawBufferPointer) -> JSONSyntaxError {
-        let (line, column) = JSONPointerLocator.lineColumn(bytes, offset: offset)
-        let pointer = JSONPointerLocator.pointer(bytes, offset: pointerOffset ?? offset)
+        var locator = JSONPointerLocator(bytes)
+        return complete(with: &locator)
+    }
+
+    /// Completes the error with a locator that has answered only smaller offsets (errors in
+    /// offset order share one pass over the text).
+    func complete(with locator: inout JSONPointerLocator) -> JSONSyntaxError {
+        let (line, column) = locator.lineColumn(offset)
+        let pointer = locator.pointer(pointerOffset ?? offset)
         let at = "at line \(line), column \(column)"
         let message: String
         switch kind {
@@ -93,6 +108,12 @@ struct ScanError: Error {
             message = "Arrays and objects nested deeper than \(detail) levels \(at); flatten the value."
         case .empty:
             message = "The input is empty; send a JSON object."
+        case .tooManyMembers:
+            message = "An object or array with more than \(detail) members \(at); send fewer members."
+        case .stringTooLong:
+            message = "A string longer than \(detail) bytes \(at); send a shorter string."
+        case .bodyTooLarge:
+            message = "The body is \(detail); send at most \(ResourceLimits.standard.maxBodyBytes) bytes."
         }
         return JSONSyntaxError(kind: kind, offset: offset, line: line, column: column, pointer: pointer, message: message)
     }

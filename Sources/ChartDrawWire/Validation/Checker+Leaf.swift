@@ -2,7 +2,7 @@ import ChartDrawCore
 
 /// Checks of single values, shared by the typed walk and the walk over values kept as sent.
 extension Checker {
-    /// Finite and positive.
+    /// Finite, positive and within ``ChartDrawCore/PriceLimits/range``.
     @inline(__always)
     mutating func price(_ v: Double, _ path: @autoclosure () -> String, what: @autoclosure () -> String = "The price") {
         if !v.isFinite {
@@ -13,6 +13,10 @@ extension Checker {
             report(
                 path(), IssueCode.priceNotPositive, .error, "\(what()) \(num(v)) is not positive; send a price above 0."
             )
+        } else if !PriceLimits.range.contains(v) {
+            report(
+                path(), IssueCode.priceOutOfRange, .error,
+                "\(what()) \(num(v)) is outside the prices the engine draws; send a price from \(PriceLimits.rangeText).")
         }
     }
 

@@ -23,6 +23,8 @@ public enum IssueCode {
     public static let priceNotFinite = "price_not_finite"
     /// A price of zero or below.
     public static let priceNotPositive = "price_not_positive"
+    /// A positive price outside ``ChartDrawCore/PriceLimits/range`` (1e-10 to 1e15).
+    public static let priceOutOfRange = "price_out_of_range"
     /// A time that is not ISO-8601 UTC (`YYYY-MM-DDTHH:MM:SS[.fff]Z`) or not a real date.
     public static let timeFormat = "time_format"
     /// A time with a UTC offset (`+02:00`) instead of `Z`: accepted as the instant it names,

@@ -1,3 +1,5 @@
+import ChartDrawCore
+
 /// An API key the sandbox accepts, optionally scoped to some communities.
 public struct SandboxKey: Sendable, Hashable {
     /// The bearer token.
@@ -95,7 +97,7 @@ public struct SandboxConfiguration: Sendable {
         self.keys = keys
         self.databasePath = databasePath
         self.faults = faults
-        self.maxBodyBytes = maxBodyBytes
+        self.maxBodyBytes = min(maxBodyBytes, ResourceLimits.standard.maxBodyBytes)
         self.onRequest = onRequest
     }
 }

@@ -1,5 +1,6 @@
 public import ChartDrawCore
 public import ChartDrawWire
+import Crypto
 
 /// Idempotency keys for create requests.
 ///
@@ -20,6 +21,17 @@ public enum IdempotencyKey {
         a.idempotencyKey = nil
         var bytes = Array((communityId + "/" + channelId + "\n").utf8)
         bytes += CanonicalEncoder.encode(a, endpoint: .create)
-        return derivedPrefix + SHA256.hex(bytes)
+        return derivedPrefix + sha256Hex(bytes)
+    }
+
+    /// The lower-case hexadecimal SHA-256 (swift-crypto) of some bytes.
+    static func sha256Hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in SHA256.hash(data: bytes) {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -227,7 +227,7 @@ enum RenderRequest {
     static func etag(
         analysis: Analysis, candles: CandleSeries?, options: ChartOptions, format: ImageFormat, policy: ValidationPolicy
     ) -> String {
-        var s = SHA256()
+        var s = TagHasher()
         s.field("chartdraw-render/1")
         s.field(ServerInfo.version)
         s.field(ChartRenderer.cairoVersion)
@@ -273,7 +273,7 @@ enum RenderRequest {
         } else {
             s.field("no candles")
         }
-        return "\"" + String(SHA256.hex(s.finish()).prefix(40)) + "\""
+        return "\"" + String(s.hex().prefix(40)) + "\""
     }
 
     /// A whole number that fits an Int, or nil.

@@ -51,6 +51,12 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
+        // Pango over HarfBuzz, FriBidi and fontconfig, drawing with Cairo (Debian: libpango1.0-dev).
+        .systemLibrary(
+            name: "CPango",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev"])]
+        ),
         // Pure Swift: the analysis model, geometry, scale mapping, chart layout, display list.
         .target(
             name: "ChartDrawCore",
@@ -63,7 +69,7 @@ let package = Package(
         // Executes a display list with Cairo; PNG, SVG and PDF bytes out.
         .target(
             name: "ChartDrawRender",
-            dependencies: ["ChartDrawCore", "CCairo"],
+            dependencies: ["ChartDrawCore", "CCairo", "CPango"],
             swiftSettings: settings
         ),
         // One import and one call: analysis (+ candles + options) to image bytes.

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Generate Sources/ChartDrawCore/Text/FontMetricsTable.swift from the pinned DejaVu fonts.
+"""Generate Tests/ChartDrawCoreTests/FontMetricsTable.swift from the pinned DejaVu fonts.
 
-The chart scene measures text without Cairo. The renderer draws with hint metrics OFF and no
-kerning, so a string's width is the plain sum of its glyphs' unhinted advance widths, scaled by
+The core's tests measure text with this table (their deterministic TextMeasurer; the engine
+measures with Pango). With hint metrics OFF and no shaping, a string's width is the plain sum of its glyphs' unhinted advance widths, scaled by
 size / unitsPerEm. This script reads those advances (and the hhea ascender/descender, which
 FreeType and Cairo report as the font's ascent and descent, and the cap height, the top of
 "H", used to centre labels) from:
@@ -26,7 +26,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 FONT_DIR = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/fonts/truetype/dejavu")
-OUT = Path(__file__).resolve().parent.parent / "Sources/ChartDrawCore/Text/FontMetricsTable.swift"
+OUT = Path(__file__).resolve().parent.parent / "Tests/ChartDrawCoreTests/FontMetricsTable.swift"
 
 RANGE_START, RANGE_END = 0x20, 0x24F
 SYMBOLS = sorted(ord(c) for c in "°•…–—‘’“”€£¥₿→←↑↓▲▼×·")

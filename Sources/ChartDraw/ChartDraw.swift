@@ -32,7 +32,8 @@ public enum ChartDraw {
     ) throws(ChartDrawError) -> RenderedChart {
         let scene: SceneResult
         do {
-            scene = try ChartScene.build(analysis: analysis, candles: candles, options: options)
+            scene = try ChartScene.build(
+                analysis: analysis, candles: candles, options: options, measurer: PangoTextMeasurer())
         } catch {
             throw .scene(error)
         }

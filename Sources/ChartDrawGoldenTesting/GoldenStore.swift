@@ -64,7 +64,9 @@ public struct GoldenStore: Sendable {
     {
         let reference = referencePath(kind: kind, name: name)
         let label = "\(kind)/\(name)"
-        let environment = "cairo \(ChartRenderer.cairoVersion), freetype \(ChartRenderer.freetypeVersion)"
+        let environment =
+            "cairo \(ChartRenderer.cairoVersion), freetype \(ChartRenderer.freetypeVersion), "
+            + "pango \(ChartRenderer.pangoVersion), fonts: \(ChartRenderer.fontVersions.joined(separator: ", "))"
         guard let bytes = FileSystem.read(reference) else {
             if mode == .never {
                 let written = writeArtifacts(kind: kind, name: name, expected: nil, actual: image, tolerance: tolerance)

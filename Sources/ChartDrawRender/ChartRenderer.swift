@@ -1,4 +1,5 @@
 internal import CCairo
+internal import CPango
 public import ChartDrawCore
 
 /// Executes a ``ChartDrawCore/DisplayList`` with Cairo and returns PNG, SVG or PDF bytes.
@@ -85,9 +86,16 @@ public enum ChartRenderer {
         return "\(major).\(minor).\(patch)"
     }
 
+    /// The Pango library version in use, e.g. `1.50.12`.
+    public static var pangoVersion: String { String(cString: pango_version_string()) }
+
+    /// The pinned font files in fallback order, each with its version, e.g.
+    /// `DejaVuSans.ttf 2.037`; empty when they failed to load.
+    public static var fontVersions: [String] { (try? PinnedFonts.shared.get())?.versions ?? [] }
+
     /// Checks that the pinned fonts load; throws ``RenderError/fontMissing(path:)`` otherwise.
     public static func checkFonts() throws(RenderError) {
-        _ = try PinnedFonts.shared.get()
+        _ = try TextEngine.current()
     }
 
     /// Paints a list on a fresh image surface and flushes it.

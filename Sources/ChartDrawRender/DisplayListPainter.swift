@@ -146,13 +146,9 @@ enum DisplayListPainter {
         }
         guard finite(run.origin.x), finite(run.origin.y) else { throw badPoint(run.origin, item) }
         if run.text.isEmpty { return }
-        let fonts = try PinnedFonts.shared.get()
+        let engine = try TextEngine.current()
         cairo_new_path(cr)
-        cairo_set_font_face(cr, fonts.face(run.font.weight))
-        cairo_set_font_size(cr, run.font.size)
-        cairo_set_font_options(cr, fonts.options)
         setSource(cr, run.color)
-        cairo_move_to(cr, run.origin.x, run.origin.y)
-        cairo_show_text(cr, run.text)
+        engine.draw(run.text, font: run.font, x: run.origin.x, y: run.origin.y, on: cr)
     }
 }

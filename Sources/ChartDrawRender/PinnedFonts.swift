@@ -1,55 +1,110 @@
 internal import CCairo
-import ChartDrawCore
+internal import CPango
 internal import Glibc
 
-/// The two pinned font faces (DejaVu Sans regular and bold), loaded once per process.
+/// The pinned fonts: exactly these files, in this fallback order, through a private fontconfig
+/// configuration, so that no other installed font can change a pixel.
 ///
-/// Thread safety: the `FT_Library` and both `FT_Face`s are created exactly once, inside the
-/// Swift global initialiser (which runs under `swift_once`), and never freed; FreeType only
-/// requires `FT_New_Face`/`FT_Done_Face` on a shared library to be serialised. Every later use
-/// of a face goes through Cairo, which since 1.12 takes the unscaled font's own mutex
-/// (`_cairo_ft_unscaled_font_lock_face`) around each access, including for faces created with
-/// `cairo_ft_font_face_create_for_ft_face`; we never touch the faces ourselves after loading.
-/// So many renders may draw text at once.
+/// A character is drawn with the first family in ``families`` that has it (Pango itemises the
+/// text and asks fontconfig per run); the families come from Debian's `fonts-dejavu-core`,
+/// `fonts-noto-core`, `fonts-noto-cjk` and `fonts-noto-color-emoji`. DejaVu Sans stays first so
+/// Latin, Greek and Cyrillic look as they always did; Noto fills in every other script the
+/// charts' communities write in. `scripts/gen_font_coverage.py` derives the core's coverage
+/// table from the same files.
+///
+/// Thread safety: the configuration is built once (Swift global initialiser, under `swift_once`)
+/// and only read afterwards; fontconfig locks its own caches. Pango font maps are not shared
+/// between threads: each thread that measures or draws gets its own ``TextEngine``.
 final class PinnedFonts: @unchecked Sendable {
-    /// The regular face's file (Debian `fonts-dejavu-core`).
-    static let regularPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-    /// The bold face's file.
-    static let boldPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
-
-    /// The fonts, or why they could not be loaded (cached: install the font and restart).
-    static let shared: Result<PinnedFonts, RenderError> = load()
-
-    let regular: OpaquePointer
-    let bold: OpaquePointer
-    /// Antialias gray, hint style none, hint metrics off: advances are the unhinted design
-    /// advances, and glyph shapes do not depend on FreeType's hinter.
-    let options: OpaquePointer
-
-    private init(regular: OpaquePointer, bold: OpaquePointer, options: OpaquePointer) {
-        self.regular = regular
-        self.bold = bold
-        self.options = options
+    /// One pinned file: the family it provides and where Debian installs it.
+    struct File: Hashable, Sendable {
+        let family: String
+        let path: String
+        let package: String
     }
 
-    /// The Cairo font face for a weight.
-    func face(_ weight: FontSpec.Weight) -> OpaquePointer { weight == .bold ? bold : regular }
+    /// The font files, in fallback order (regular and bold of each family).
+    static let files: [File] = [
+        File(
+            family: "DejaVu Sans", path: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", package: "fonts-dejavu-core"
+        ),
+        File(
+            family: "DejaVu Sans", path: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+            package: "fonts-dejavu-core"),
+        noto("NotoSans-Regular.ttf", "Noto Sans"),
+        noto("NotoSans-Bold.ttf", "Noto Sans"),
+        File(
+            family: "Noto Sans CJK SC", path: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+            package: "fonts-noto-cjk"),
+        File(
+            family: "Noto Sans CJK SC", path: "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+            package: "fonts-noto-cjk"),
+        noto("NotoSansArabic-Regular.ttf", "Noto Sans Arabic"),
+        noto("NotoSansArabic-Bold.ttf", "Noto Sans Arabic"),
+        noto("NotoSansHebrew-Regular.ttf", "Noto Sans Hebrew"),
+        noto("NotoSansHebrew-Bold.ttf", "Noto Sans Hebrew"),
+        noto("NotoSansThai-Regular.ttf", "Noto Sans Thai"),
+        noto("NotoSansThai-Bold.ttf", "Noto Sans Thai"),
+        noto("NotoSansDevanagari-Regular.ttf", "Noto Sans Devanagari"),
+        noto("NotoSansDevanagari-Bold.ttf", "Noto Sans Devanagari"),
+        File(
+            family: "Noto Color Emoji", path: "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
+            package: "fonts-noto-color-emoji"),
+    ]
+
+    private static func noto(_ name: String, _ family: String) -> File {
+        File(family: family, path: "/usr/share/fonts/truetype/noto/" + name, package: "fonts-noto-core")
+    }
+
+    /// The Pango family list: the families of ``files`` in order, without repeats.
+    static let families: String = {
+        var seen: [String] = []
+        for f in files where !seen.contains(f.family) { seen.append(f.family) }
+        return seen.joined(separator: ",")
+    }()
+
+    /// The configuration, or why it could not be built (cached: install the fonts and restart).
+    static let shared: Result<PinnedFonts, RenderError> = load()
+
+    /// The private fontconfig configuration (`FcConfig *`), never freed.
+    let config: OpaquePointer
+    /// Antialias gray, hint style none, hint metrics off: advances are the unhinted design
+    /// advances, and glyph shapes do not depend on FreeType's hinter or the machine's settings.
+    let options: OpaquePointer
+    /// Each file with the version its `head` table declares, e.g. `DejaVuSans.ttf 2.037`.
+    let versions: [String]
+
+    private init(config: OpaquePointer, options: OpaquePointer, versions: [String]) {
+        self.config = config
+        self.options = options
+        self.versions = versions
+    }
 
     private static func load() -> Result<PinnedFonts, RenderError> {
-        var library: FT_Library?
-        let err = FT_Init_FreeType(&library)
-        guard err == 0, let library else {
-            return .failure(.fontLoadFailed(path: regularPath, detail: "FT_Init_FreeType returned \(err)"))
+        for f in files where access(f.path, R_OK) != 0 {
+            return .failure(.fontMissing(path: f.path))
         }
-        let regular: OpaquePointer
-        let bold: OpaquePointer
-        switch loadFace(library, regularPath) {
-        case .success(let f): regular = f
-        case .failure(let e): return .failure(e)
+        guard let config = FcConfigCreate() else {
+            return .failure(.fontLoadFailed(path: files[0].path, detail: "FcConfigCreate failed"))
         }
-        switch loadFace(library, boldPath) {
-        case .success(let f): bold = f
-        case .failure(let e): return .failure(e)
+        let rules = bitmapScaling.withCString { p in
+            p.withMemoryRebound(to: FcChar8.self, capacity: bitmapScaling.utf8.count + 1) {
+                FcConfigParseAndLoadFromMemory(config, $0, 1)
+            }
+        }
+        guard rules != 0 else {
+            return .failure(
+                .fontLoadFailed(path: files[files.count - 1].path, detail: "fontconfig rejected the scaling rule"))
+        }
+        for f in files {
+            let added = f.path.withCString { p in
+                p.withMemoryRebound(to: FcChar8.self, capacity: f.path.utf8.count + 1) {
+                    FcConfigAppFontAddFile(config, $0)
+                }
+            }
+            guard added != 0 else {
+                return .failure(.fontLoadFailed(path: f.path, detail: "fontconfig could not read the file"))
+            }
         }
         guard let options = cairo_font_options_create() else {
             return .failure(.cairo(operation: "create font options", status: "out of memory"))
@@ -63,23 +118,87 @@ final class PinnedFonts: @unchecked Sendable {
             return .failure(
                 .cairo(operation: "create font options", status: String(cString: cairo_status_to_string(status))))
         }
-        return .success(PinnedFonts(regular: regular, bold: bold, options: options))
+        return .success(PinnedFonts(config: config, options: options, versions: fileVersions(config)))
     }
 
-    private static func loadFace(_ library: FT_Library, _ path: String) -> Result<OpaquePointer, RenderError> {
-        guard access(path, R_OK) == 0 else { return .failure(.fontMissing(path: path)) }
-        var face: FT_Face?
-        let err = FT_New_Face(library, path, 0, &face)
-        guard err == 0, let face else {
-            return .failure(.fontLoadFailed(path: path, detail: "FT_New_Face returned \(err)"))
+    /// The one fontconfig rule the configuration has (fontconfig's own `10-scale-bitmap-fonts.conf`,
+    /// reduced to colour bitmap fonts): Noto Color Emoji has bitmaps 109 px high, and this scales
+    /// them to the requested size instead of drawing them at their strike size.
+    static let bitmapScaling = """
+        <?xml version="1.0"?>
+        <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+        <fontconfig>
+          <match target="font">
+            <test name="outline" compare="eq"><bool>false</bool></test>
+            <edit name="pixelsizefixupfactor" mode="assign">
+              <divide><name target="pattern">pixelsize</name><name target="font">pixelsize</name></divide>
+            </edit>
+          </match>
+          <match target="font">
+            <test name="outline" compare="eq"><bool>false</bool></test>
+            <test name="pixelsizefixupfactor" compare="not_eq"><double>1.0</double></test>
+            <edit name="matrix" mode="assign">
+              <times>
+                <name>matrix</name>
+                <matrix>
+                  <name>pixelsizefixupfactor</name><double>0</double>
+                  <double>0</double><name>pixelsizefixupfactor</name>
+                </matrix>
+              </times>
+            </edit>
+            <edit name="size" mode="assign"><divide><name>size</name><name>pixelsizefixupfactor</name></divide></edit>
+          </match>
+        </fontconfig>
+        """
+
+    /// The code points some pinned font has, as ascending ranges: the union of the character
+    /// sets fontconfig computed for the configuration (for the test of the core's table).
+    func coverage() -> [ClosedRange<UInt32>] {
+        guard let set = FcConfigGetFonts(config, FcSetApplication), let union = FcCharSetCreate() else { return [] }
+        defer { FcCharSetDestroy(union) }
+        for i in 0..<Int(set.pointee.nfont) {
+            var cs: OpaquePointer?
+            if let pattern = set.pointee.fonts[i], FcPatternGetCharSet(pattern, FC_CHARSET, 0, &cs) == FcResultMatch,
+                let cs
+            {
+                FcCharSetMerge(union, cs, nil)
+            }
         }
-        guard let cairoFace = cairo_ft_font_face_create_for_ft_face(face, Int32(FT_LOAD_NO_HINTING)) else {
-            return .failure(.fontLoadFailed(path: path, detail: "cairo_ft_font_face_create_for_ft_face failed"))
+        var out: [ClosedRange<UInt32>] = []
+        var start: UInt32?
+        for v in UInt32(0)...0x110000 {
+            let has = v < 0x110000 && FcCharSetHasChar(union, v) != 0
+            if has, start == nil { start = v }
+            if !has, let s = start {
+                out.append(s...(v - 1))
+                start = nil
+            }
         }
-        let status = cairo_font_face_status(cairoFace)
-        guard status == CAIRO_STATUS_SUCCESS else {
-            return .failure(.fontLoadFailed(path: path, detail: String(cString: cairo_status_to_string(status))))
+        return out
+    }
+
+    /// The file name and `head` version of every pinned file, in fallback order.
+    private static func fileVersions(_ config: OpaquePointer) -> [String] {
+        var byPath: [String: Int32] = [:]
+        if let set = FcConfigGetFonts(config, FcSetApplication) {
+            for i in 0..<Int(set.pointee.nfont) {
+                guard let pattern = set.pointee.fonts[i] else { continue }
+                var file: UnsafeMutablePointer<FcChar8>?
+                var version: Int32 = 0
+                guard FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch, let file,
+                    FcPatternGetInteger(pattern, FC_FONTVERSION, 0, &version) == FcResultMatch
+                else { continue }
+                byPath[String(cString: UnsafeRawPointer(file).assumingMemoryBound(to: CChar.self))] = version
+            }
         }
-        return .success(cairoFace)
+        return files.map { f in
+            let name = f.path.split(separator: "/").last.map(String.init) ?? f.path
+            guard let v = byPath[f.path] else { return name + " (version unknown)" }
+            // 16.16 fixed point, shown with three decimals as font tools do (2.037).
+            let thousandths = (Int(v) * 1000 + 32768) >> 16
+            let fraction = thousandths % 1000
+            let pad = fraction < 10 ? "00" : fraction < 100 ? "0" : ""
+            return "\(name) \(thousandths / 1000).\(pad)\(fraction)"
+        }
     }
 }

@@ -27,7 +27,9 @@ extension RenderError: CustomStringConvertible {
         case .invalidDisplayList(let item, let reason):
             return item < 0 ? "invalid display list: \(reason)" : "invalid display list item \(item): \(reason)"
         case .fontMissing(let path):
-            return "font file \(path) is missing: install the fonts-dejavu-core package"
+            let package = PinnedFonts.files.first { $0.path == path }?.package ?? "fonts-dejavu-core"
+            return "font file \(path) is missing: install the \(package) package "
+                + "(scripts/bootstrap.sh installs every pinned font)"
         case .fontLoadFailed(let path, let detail):
             return "cannot load font file \(path): \(detail)"
         case .cairo(let operation, let status):

@@ -223,7 +223,7 @@ enum RenderRequest {
     }
 
     /// A strong entity tag over the canonical analysis, the candle values, every option and the
-    /// renderer's versions: equal inputs give equal tags on every instance of the service.
+    /// renderer's versions (Cairo, Pango, the pinned font files): equal inputs give equal tags on every instance of the service.
     static func etag(
         analysis: Analysis, candles: CandleSeries?, options: ChartOptions, format: ImageFormat, policy: ValidationPolicy
     ) -> String {
@@ -231,6 +231,8 @@ enum RenderRequest {
         s.field("chartdraw-render/1")
         s.field(ServerInfo.version)
         s.field(ChartRenderer.cairoVersion)
+        s.field(ChartRenderer.pangoVersion)
+        for font in ChartRenderer.fontVersions { s.field(font) }
         s.field(format.rawValue)
         s.field(policy.rawValue)
         s.word(UInt64(bitPattern: Int64(options.width)))

@@ -290,7 +290,9 @@ enum Routes {
         let t0 = clock.now
         let scene: SceneResult
         do {
-            scene = try ChartScene.build(analysis: inputs.analysis, candles: inputs.candles, options: inputs.options)
+            scene = try ChartScene.build(
+                analysis: inputs.analysis, candles: inputs.candles, options: inputs.options,
+                measurer: PangoTextMeasurer())
         } catch {
             return .failure(.scene(error))
         }

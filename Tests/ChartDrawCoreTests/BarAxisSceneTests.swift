@@ -106,7 +106,8 @@ struct BarAxisSceneTests {
         let scale = ChartScale(
             bars: bars, positionRange: -5...525, priceRange: 0...1,
             plot: PixelRect(x: 0, y: 0, width: 1000, height: 100))
-        let ticks = AxisTicks.barTimeTicks(scale: scale, minSpacing: 60, font: FontSpec(size: 11), labelGap: 16)
+        let ticks = AxisTicks.barTimeTicks(
+            scale: scale, minSpacing: 60, font: FontSpec(size: 11), labelGap: 16, measurer: TableMeasurer())
         #expect(ticks.contains { $0.label == "2026" && $0.emphasis })
         #expect(ticks.contains { $0.label == "Jul" && !$0.emphasis })
         let set = Set(times)

@@ -31,12 +31,14 @@ struct SceneTickTests {
         let font = FontSpec(size: 11)
         // Three days over 1000 px: 6-hour ticks (83 px per 6 h is under 100 px, so 12 h).
         let (step, ticks) = AxisTicks.timeTicks(
-            in: start...(start + 3 * 86_400), pixelsPerSecond: 1000 / (3 * 86_400), minSpacing: 100, font: font, labelGap: 16)
+            in: start...(start + 3 * 86_400), pixelsPerSecond: 1000 / (3 * 86_400), minSpacing: 100, font: font, labelGap: 16,
+            measurer: TableMeasurer())
         #expect(step == .seconds(12 * 3600, unit: .minute))
         #expect(ticks.map(\.label) == ["6 Jan", "12:00", "7 Jan", "12:00", "8 Jan", "12:00", "9 Jan"])
         // Five months: month ticks.
         let (mStep, mTicks) = AxisTicks.timeTicks(
-            in: start...(start + 150 * 86_400), pixelsPerSecond: 1000 / (150 * 86_400), minSpacing: 100, font: font, labelGap: 16)
+            in: start...(start + 150 * 86_400), pixelsPerSecond: 1000 / (150 * 86_400), minSpacing: 100, font: font, labelGap: 16,
+            measurer: TableMeasurer())
         #expect(mStep == .months(1))
         #expect(mTicks.map(\.label) == ["Feb", "Mar", "Apr", "May", "Jun"])
         // Weeks start on Mondays (2026-01-12 is a Monday).
@@ -54,7 +56,7 @@ struct SceneTickTests {
         for pxPerDay in [5.0, 40, 150, 900, 5000] {
             let (step, ticks) = AxisTicks.timeTicks(
                 in: start...(start + 1000 / pxPerDay * 86_400), pixelsPerSecond: pxPerDay / 86_400, minSpacing: 100,
-                font: font, labelGap: 16)
+                font: font, labelGap: 16, measurer: TableMeasurer())
             #expect(step.minimumSeconds * pxPerDay / 86_400 >= 100)
             let widest = ticks.map { FontMetrics.width(of: $0.label, font: font) }.max() ?? 0
             for i in ticks.indices.dropFirst() {

@@ -116,6 +116,23 @@ struct ValidationRuleTests {
         #expect(Set(pairs(lenient)) == ["/metadata/direction enum_unknown", "/metadata/mood unknown_field"])
     }
 
+    @Test func aCharacterNoPinnedFontHasIsAWarningNamingIt() {
+        let body = Fixture.create(
+            replacing: ##""title":"GBPUSD Bullish Bounce from Support""##,
+            with: ##""title":"GBPUSD \uDBFF\uDFFD bounce 比特币 🚀""##)
+        for policy in ValidationPolicy.allCases {
+            let r = check(body, .create, policy)
+            #expect(r.isValid)
+            #expect(r.issues.map { "\($0.path) \($0.code) \($0.severity)" } == ["/metadata/title glyph_missing warning"])
+            #expect(r.issues.first?.message.contains("U+10FFFD") == true, "\(r.issues)")
+        }
+        // Chinese and emoji alone are drawn: no warning.
+        let fine = check(
+            Fixture.create(
+                replacing: ##""title":"GBPUSD Bullish Bounce from Support""##, with: ##""title":"比特币 🚀 اختراق""##))
+        #expect(fine.issues.isEmpty, "\(fine.issues)")
+    }
+
     @Test func judgementRulesAreWarningsInBothPolicies() {
         let body = Fixture.create(replacing: ##""hours":24"##, with: ##""hours":43800"##)
         for policy in ValidationPolicy.allCases {

@@ -60,9 +60,10 @@ public enum AxisTicks {
 
     /// Time ticks at round UTC boundaries for `range` drawn `pixelsPerSecond` wide: the finest
     /// step whose ticks are at least `minSpacing` device pixels apart and whose labels (in
-    /// `font`) keep `labelGap` pixels between them.
+    /// `font`, as `measurer` measures them) keep `labelGap` pixels between them.
     public static func timeTicks(
-        in range: ClosedRange<Double>, pixelsPerSecond: Double, minSpacing: Double, font: FontSpec, labelGap: Double
+        in range: ClosedRange<Double>, pixelsPerSecond: Double, minSpacing: Double, font: FontSpec, labelGap: Double,
+        measurer: any TextMeasurer
     ) -> (step: TimeStep, ticks: [TimeTick]) {
         let fallback = TimeStep.years(1000)
         guard pixelsPerSecond > 0, pixelsPerSecond.isFinite, range.lowerBound.isFinite, range.upperBound.isFinite
@@ -73,7 +74,7 @@ public enum AxisTicks {
             let ticks = step.ticks(in: range, limit: 400)
             guard ticks.count < 400 else { continue }
             var widest = 0.0
-            for t in ticks { widest = Swift.max(widest, FontMetrics.width(of: t.label, font: font)) }
+            for t in ticks { widest = Swift.max(widest, measurer.width(of: t.label, font: font)) }
             if spacing >= widest + labelGap { return (step, ticks) }
         }
         return (fallback, fallback.ticks(in: range, limit: 400))
@@ -201,7 +202,7 @@ extension AxisTicks {
     /// on an intraday chart, and every year start, is an ``TimeTick/emphasis`` tick. Cost:
     /// O(bars in view), at most one bar per device pixel and ``maximumExaminedBars`` examined.
     public static func barTimeTicks(
-        scale: ChartScale, minSpacing: Double, font: FontSpec, labelGap: Double
+        scale: ChartScale, minSpacing: Double, font: FontSpec, labelGap: Double, measurer: any TextMeasurer
     ) -> [TimeTick] {
         let bars = scale.bars
         let kx = scale.pixelsPerPosition
@@ -271,7 +272,7 @@ extension AxisTicks {
                 if lo < chosen.count, chosen[lo].x - x < minSpacing { continue }
                 if lo > 0, x - chosen[lo - 1].x < minSpacing { continue }
                 let label = barLabel(Timestamp(seconds: c.t), rank: rank, intraday: intraday)
-                let w = FontMetrics.width(of: label, font: font)
+                let w = measurer.width(of: label, font: font)
                 let left = x - w / 2, right = x + w / 2
                 if lo < chosen.count, chosen[lo].left - right < labelGap { continue }
                 if lo > 0, left - chosen[lo - 1].right < labelGap { continue }

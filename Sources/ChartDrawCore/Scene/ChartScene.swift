@@ -38,7 +38,13 @@
 ///   on whole pixels.
 public enum ChartScene {
     /// Builds the display list of a chart; throws when an option is outside its limits.
-    public static func build(analysis: Analysis, candles: CandleSeries?, options: ChartOptions) throws(SceneError) -> SceneResult {
+    ///
+    /// Every text is measured by `measurer`: pass the measurer of the engine that will draw
+    /// the list (the render module's `PangoTextMeasurer`), so that widths, truncation and
+    /// label boxes match the drawn glyphs in every script.
+    public static func build(
+        analysis: Analysis, candles: CandleSeries?, options: ChartOptions, measurer: any TextMeasurer
+    ) throws(SceneError) -> SceneResult {
         try options.validate()
         var options = options
         if let events = options.events, options.createdAt == nil {
@@ -50,8 +56,11 @@ public enum ChartScene {
             bars = BarTimeScale(candles: candles, timeframe: analysis.metadata?.timeframe)
         }
         let viewport = Viewport.fit(analysis: analysis, candles: candles, options: options, bars: bars)
-        var b = SceneBuilder(options: options, viewport: viewport, analysis: analysis, candles: candles)
+        var b = SceneBuilder(
+            options: options, viewport: viewport, analysis: analysis, candles: candles, measurer: measurer)
         b.warnings += viewport.warnings
+        // A character no pinned font has is drawn as a box: say which, and where.
+        b.warnings += FontCoverage.missingCharacters(in: analysis.metadata).map(FontCoverage.warning)
         return b.build()
     }
 }

@@ -76,7 +76,7 @@ extension SceneBuilder {
         let pad = SceneLayout.axisLabelPadding * s
         for tag in tags {
             if let f = Self.rectFill(tag.box, tag.fill) { labels.append(f) }
-            let baseline = FontMetrics.baseline(centeredOn: tag.box.y + tag.box.height / 2, font: axisFont)
+            let baseline = measurer.baseline(centeredOn: tag.box.y + tag.box.height / 2, font: axisFont)
             addText(tag.text, x: tag.box.x + pad, baseline: baseline, font: axisFont, color: tag.textColor)
         }
     }
@@ -84,12 +84,12 @@ extension SceneBuilder {
     /// The price axis labels, except where a tag covers them.
     mutating func drawPriceLabels(_ values: [Double], avoiding tagBoxes: [PixelRect]) {
         let pad = SceneLayout.axisLabelPadding * s
-        let half = FontMetrics.capHeight(axisFont) / 2 + 2 * s
+        let half = measurer.capHeight(axisFont) / 2 + 2 * s
         for v in values {
             let y = scale.y(v)
             guard y - half >= plot.y, y + half <= plot.maxY else { continue }
             let text = formatPrice(v)
-            let baseline = FontMetrics.baseline(centeredOn: y, font: axisFont)
+            let baseline = measurer.baseline(centeredOn: y, font: axisFont)
             let box = textBox(text, x: plot.maxX + pad, baseline: baseline, font: axisFont)
             if tagBoxes.contains(where: { LabelPlacement.overlaps($0, box) }) { continue }
             addText(text, x: box.x, baseline: baseline, font: axisFont, color: theme.axisText)
@@ -98,7 +98,7 @@ extension SceneBuilder {
 
     /// The time axis labels, centred under their ticks, never overlapping.
     mutating func drawTimeLabels(_ ticks: [TimeTick]) {
-        let baseline = FontMetrics.baseline(centeredOn: plot.maxY + timeAxisHeight / 2, font: axisFont)
+        let baseline = measurer.baseline(centeredOn: plot.maxY + timeAxisHeight / 2, font: axisFont)
         let gap = SceneLayout.timeLabelGap * s / 2
         var lastRight = -Double.infinity
         let bold = FontSpec(weight: .bold, size: axisFont.size)

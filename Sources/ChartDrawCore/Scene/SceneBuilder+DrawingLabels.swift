@@ -22,11 +22,11 @@ extension SceneBuilder {
     mutating func labelDrawing(_ d: Drawing) {
         guard let id = d.clientObjectId, let text = drawingLabels[id] else { return }
         let font = plotFont
-        let label = FontMetrics.truncate(text, toWidth: Swift.max(0, plot.width / 2), font: font)
+        let label = measurer.truncate(text, toWidth: Swift.max(0, plot.width / 2), font: font)
         guard !label.isEmpty else { return }
         let inset = SceneLayout.labelInset * s
         let w = textWidth(label, font)
-        let a = FontMetrics.ascent(font), h = a + FontMetrics.descent(font)
+        let a = measurer.ascent(font), h = a + measurer.descent(font)
         /// A box whose bottom sits `inset` over `y`, or whose top sits `inset` under it.
         func above(_ x: Double, _ y: Double) -> PixelRect { PixelRect(x: x, y: y - inset - h, width: w, height: h) }
         func below(_ x: Double, _ y: Double) -> PixelRect { PixelRect(x: x, y: y + inset, width: w, height: h) }

@@ -58,7 +58,7 @@ extension SceneBuilder {
             items.append(.fill(path, color))
             items.append(.stroke(path, StrokeStyle(color: theme.background, width: hairline)))
             let text = Self.eventLabel(ev)
-            let w = textWidth(text, font), a = FontMetrics.ascent(font), h = a + FontMetrics.descent(font)
+            let w = textWidth(text, font), a = measurer.ascent(font), h = a + measurer.descent(font)
             let gap = r + 2 * s
             let candidates = [
                 PixelRect(x: p.x + gap, y: p.y - gap - h, width: w, height: h),
@@ -79,7 +79,7 @@ extension SceneBuilder {
         case .open: (verdict, color) = ("Open", theme.text)
         }
         let bold = FontSpec(weight: .bold, size: plotFont.size)
-        let w = textWidth(verdict, bold), a = FontMetrics.ascent(bold), h = a + FontMetrics.descent(bold)
+        let w = textWidth(verdict, bold), a = measurer.ascent(bold), h = a + measurer.descent(bold)
         let edge = e.outcome.status == .invalidated ? e.outcome.stopPrice : e.outcome.targetPrice
         let y = scale.y(edge ?? ref)
         let inset = SceneLayout.labelInset * s

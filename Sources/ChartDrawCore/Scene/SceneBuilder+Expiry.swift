@@ -14,7 +14,7 @@ extension SceneBuilder {
         let expired = candles.map { t <= $0.bounds.maxTime } ?? false
         let word = expired ? "Expired " : "Expires "
         let inset = SceneLayout.labelInset * s
-        let baseline = plot.y + inset + FontMetrics.ascent(plotFont)
+        let baseline = plot.y + inset + measurer.ascent(plotFont)
         if t > range.upperBound {
             let text = word + when + " →"
             let w = textWidth(text, plotFont)

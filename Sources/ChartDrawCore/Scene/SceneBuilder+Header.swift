@@ -11,9 +11,9 @@ extension SceneBuilder {
         let textFont = FontSpec(size: SceneLayout.headerFontSize * s)
 
         func put(_ text: String, _ font: FontSpec, _ color: RGBAColor) {
-            let fitted = FontMetrics.truncate(text, toWidth: right - x, font: font)
+            let fitted = measurer.truncate(text, toWidth: right - x, font: font)
             guard !fitted.isEmpty else { return }
-            addText(fitted, x: x, baseline: FontMetrics.baseline(centeredOn: centre, font: font), font: font, color: color)
+            addText(fitted, x: x, baseline: measurer.baseline(centeredOn: centre, font: font), font: font, color: color)
             x += textWidth(fitted, font) + gap
         }
         if let symbol = meta.symbol, !symbol.isEmpty { put(symbol, symbolFont, theme.text) }
@@ -28,7 +28,7 @@ extension SceneBuilder {
                 labels.append(.fill(Self.roundedRect(box, radius: 3 * s), fill))
                 addText(
                     type.label, x: box.x + SceneLayout.badgePadding * s,
-                    baseline: FontMetrics.baseline(centeredOn: box.y + h / 2, font: font), font: font,
+                    baseline: measurer.baseline(centeredOn: box.y + h / 2, font: font), font: font,
                     color: contrastText(on: fill))
                 x = box.maxX + gap
             }

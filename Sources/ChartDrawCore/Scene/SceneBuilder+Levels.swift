@@ -25,11 +25,11 @@ extension SceneBuilder {
     mutating func placePlotLabel(_ text: String, x: Double, lineY: Double, font: FontSpec, color: RGBAColor) {
         let inset = SceneLayout.labelInset * s
         let w = textWidth(text, font)
-        let a = FontMetrics.ascent(font), d = FontMetrics.descent(font)
+        let a = measurer.ascent(font), d = measurer.descent(font)
         let h = a + d
         // Above: the baseline `inset` over the line. Below: the cap tops `inset` under it.
         let above = PixelRect(x: x, y: lineY - inset - a, width: w, height: h)
-        let below = PixelRect(x: x, y: lineY + inset - (a - FontMetrics.capHeight(font)), width: w, height: h)
+        let below = PixelRect(x: x, y: lineY + inset - (a - measurer.capHeight(font)), width: w, height: h)
         var candidates = [above, below]
         // Further right on the same row, past whatever sits there.
         for dx in [w + 3 * inset, 2 * (w + 3 * inset)] {
@@ -50,6 +50,6 @@ extension SceneBuilder {
         if let cut = PixelSnap.intersect(patch, plot), let f = Self.rectFill(cut, theme.background.withAlpha(0.7)) {
             labels.append(f)
         }
-        addText(text, x: box.x, baseline: box.y + FontMetrics.ascent(font), font: font, color: color)
+        addText(text, x: box.x, baseline: box.y + measurer.ascent(font), font: font, color: color)
     }
 }

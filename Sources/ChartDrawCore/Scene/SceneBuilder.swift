@@ -2,6 +2,8 @@
 /// waiting for the "labels" group.
 struct SceneBuilder {
     let options: ChartOptions
+    /// Measures every text the scene places (the engine that draws it).
+    let measurer: any TextMeasurer
     let theme: ChartTheme
     let analysis: Analysis
     let candles: CandleSeries?
@@ -47,8 +49,12 @@ struct SceneBuilder {
     /// Device width of a one-logical-pixel line.
     let hairline: Double
 
-    init(options: ChartOptions, viewport: Viewport, analysis: Analysis, candles: CandleSeries?) {
+    init(
+        options: ChartOptions, viewport: Viewport, analysis: Analysis, candles: CandleSeries?,
+        measurer: any TextMeasurer
+    ) {
         self.options = options
+        self.measurer = measurer
         self.theme = options.theme
         self.analysis = analysis
         self.candles = candles
@@ -149,12 +155,13 @@ struct SceneBuilder {
             let spacing = Swift.min(
                 Swift.max(plot.width / 5, SceneLayout.minimumTimeGridSpacing * s), SceneLayout.timeGridSpacing * s)
             return AxisTicks.barTimeTicks(
-                scale: scale, minSpacing: spacing, font: axisFont, labelGap: SceneLayout.timeLabelGap * s)
+                scale: scale, minSpacing: spacing, font: axisFont, labelGap: SceneLayout.timeLabelGap * s,
+                measurer: measurer)
         }
         return AxisTicks.timeTicks(
             in: viewport.timeRange, pixelsPerSecond: scale.pixelsPerSecond,
             minSpacing: SceneLayout.timeGridSpacing * s, font: axisFont,
-            labelGap: SceneLayout.timeLabelGap * s
+            labelGap: SceneLayout.timeLabelGap * s, measurer: measurer
         ).ticks
     }
 
@@ -176,11 +183,11 @@ struct SceneBuilder {
     /// A price as the axis writes it.
     func formatPrice(_ p: Double) -> String { PriceFormat.format(p, decimals: priceDecimals) }
 
-    func textWidth(_ text: String, _ font: FontSpec) -> Double { FontMetrics.width(of: text, font: font) }
+    func textWidth(_ text: String, _ font: FontSpec) -> Double { measurer.width(of: text, font: font) }
 
     /// The box a text run covers: advance width by ascent + descent.
     func textBox(_ text: String, x: Double, baseline: Double, font: FontSpec) -> PixelRect {
-        let a = FontMetrics.ascent(font), d = FontMetrics.descent(font)
+        let a = measurer.ascent(font), d = measurer.descent(font)
         return PixelRect(x: x, y: baseline - a, width: textWidth(text, font), height: a + d)
     }
 
@@ -188,10 +195,10 @@ struct SceneBuilder {
     mutating func addText(_ text: String, x: Double, baseline: Double, font: FontSpec, color: RGBAColor) {
         guard x.isFinite, baseline.isFinite else { return }
         // Wider than the canvas (a tiny chart): shortened with "…".
-        let text = FontMetrics.truncate(text, toWidth: canvasWidth, font: font)
+        let text = measurer.truncate(text, toWidth: canvasWidth, font: font)
         guard !text.isEmpty else { return }
         let box = LabelPlacement.clamp(textBox(text, x: x, baseline: baseline, font: font), into: canvas)
-        let origin = PixelPoint(x: box.x, y: box.y + FontMetrics.ascent(font))
+        let origin = PixelPoint(x: box.x, y: box.y + measurer.ascent(font))
         labels.append(.text(TextRun(text: text, origin: origin, font: font, color: color)))
     }
 

@@ -1,4 +1,4 @@
-/// What ``ChartScene/build(analysis:candles:options:)`` produces.
+/// What ``ChartScene/build(analysis:candles:options:measurer:)`` produces.
 public struct SceneResult: Sendable {
     /// The chart as painting operations in device pixels.
     public var displayList: DisplayList

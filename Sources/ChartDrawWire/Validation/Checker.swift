@@ -158,6 +158,13 @@ struct Checker {
             text(t, max: WireLimits.maxTimeframe, nonEmpty: true, name: "timeframe", "/metadata/timeframe")
         }
         if let t = m.symbol { text(t, max: WireLimits.maxSymbol, nonEmpty: true, name: "symbol", "/metadata/symbol") }
+        for gap in FontCoverage.missingCharacters(in: m) {
+            let more = gap.count > 1 ? " (\(gap.count) characters in all)" : ""
+            report(
+                gap.path, IssueCode.glyphMissing, .warning,
+                "\(gap.path.dropFirst(10)) has \(gap.codePoint), a character no font of the preview has\(more): "
+                    + "the picture shows an empty box there; replace it or leave it out.")
+        }
         for f in u.fields { rawMember(.metadata, f.key, f.value, "/metadata/" + JSONPointer.escape(f.key)) }
     }
 

@@ -80,6 +80,9 @@ public enum IssueCode {
     public static let appendEmpty = "append_empty"
     /// A drawing price far outside the levels' range (warning).
     public static let priceFarFromLevels = "price_far_from_levels"
+    /// A drawn text (symbol, timeframe, title, a link's display text) has a character that no
+    /// pinned font draws: the preview shows an empty box there (warning).
+    public static let glyphMissing = "glyph_missing"
     /// A UTF-8 byte order mark before the body.
     public static let byteOrderMark = "json_bom"
     /// The top-level value is not an object.

@@ -40,24 +40,27 @@ extension BodyDecoder {
         var first = true
         while try s.nextMember(&first) {
             let keyAt = s.keyStart - 1
-            if s.keyIs("type") {
-                type = try strict("type", 1, &o) { d throws(ScanError) in try d.drawingType() }
-            } else if s.keyIs("clientObjectId") {
-                id = try strict("clientObjectId", 2, &o) { d throws(ScanError) in try d.string() }
-            } else if s.keyIs("points") {
-                hasPoints =
-                    try strict("points", 4, &o) { d throws(ScanError) in
-                        try d.points(&p0, &p1, &p2, &pointCount) ? true : nil
-                    } != nil
-            } else if s.keyIs("style") {
-                hasStyle =
-                    try strict("style", 64, &o) { d throws(ScanError) in try d.style(&style) ? true : nil } != nil
-            } else if s.keyIs("startHead") {
-                startHead = try strict("startHead", 8, &o) { d throws(ScanError) in try d.lineHead() }
-            } else if s.keyIs("endHead") {
-                endHead = try strict("endHead", 16, &o) { d throws(ScanError) in try d.lineHead() }
-            } else if s.keyIs("levels") {
-                levels = try strict("levels", 32, &o) { d throws(ScanError) in try d.ratios() }
+            if let k = s.keyMember(DrawingMember.self) {
+                switch k.member {
+                case .type:
+                    type = try strict(k, &o) { d throws(ScanError) in try d.drawingType() }
+                case .clientObjectId:
+                    id = try strict(k, &o) { d throws(ScanError) in try d.string() }
+                case .points:
+                    hasPoints =
+                        try strict(k, &o) { d throws(ScanError) in
+                            try d.points(&p0, &p1, &p2, &pointCount) ? true : nil
+                        } != nil
+                case .style:
+                    hasStyle =
+                        try strict(k, &o) { d throws(ScanError) in try d.style(&style) ? true : nil } != nil
+                case .startHead:
+                    startHead = try strict(k, &o) { d throws(ScanError) in try d.lineHead() }
+                case .endHead:
+                    endHead = try strict(k, &o) { d throws(ScanError) in try d.lineHead() }
+                case .levels:
+                    levels = try strict(k, &o) { d throws(ScanError) in try d.ratios() }
+                }
             } else {
                 try otherMember(&o)
             }
@@ -106,8 +109,8 @@ extension BodyDecoder {
         var t = ""
         var cid: String?
         for m in members {
-            if m.key == "type", case .string(let x) = m.value { t = x }
-            if m.key == "clientObjectId", case .string(let x) = m.value { cid = x }
+            if m.key == DrawingMember.type.key, case .string(let x) = m.value { t = x }
+            if m.key == DrawingMember.clientObjectId.key, case .string(let x) = m.value { cid = x }
         }
         return .other(OtherDrawing(type: t, clientObjectId: cid, members: members))
     }
@@ -194,10 +197,13 @@ extension BodyDecoder {
         var first = true
         while try s.nextMember(&first) {
             let keyAt = s.keyStart - 1
-            if s.keyIs("time") {
-                time = try strict("time", 1, &o) { d throws(ScanError) in try d.timestamp() }
-            } else if s.keyIs("price") {
-                price = try strict("price", 2, &o) { d throws(ScanError) in try d.number() }
+            if let k = s.keyMember(PointMember.self) {
+                switch k.member {
+                case .time:
+                    time = try strict(k, &o) { d throws(ScanError) in try d.timestamp() }
+                case .price:
+                    price = try strict(k, &o) { d throws(ScanError) in try d.number() }
+                }
             } else {
                 try otherMember(&o)
             }
@@ -239,16 +245,19 @@ extension BodyDecoder {
         var first = true
         while try s.nextMember(&first) {
             let keyAt = s.keyStart - 1
-            if s.keyIs("color") {
-                st.color = try lenient("color", 1, &o) { d throws(ScanError) in try d.color() }
-            } else if s.keyIs("lineWidth") {
-                st.lineWidth = try lenient("lineWidth", 2, &o) { d throws(ScanError) in try d.number() }
-            } else if s.keyIs("lineStyle") {
-                st.lineStyle = try lenient("lineStyle", 4, &o) { d throws(ScanError) in try d.lineStyle() }
-            } else if s.keyIs("fillColor") {
-                st.fillColor = try lenient("fillColor", 8, &o) { d throws(ScanError) in try d.color() }
-            } else if s.keyIs("borderColor") {
-                st.borderColor = try lenient("borderColor", 16, &o) { d throws(ScanError) in try d.color() }
+            if let k = s.keyMember(StyleMember.self) {
+                switch k.member {
+                case .color:
+                    st.color = try lenient(k, &o) { d throws(ScanError) in try d.color() }
+                case .lineWidth:
+                    st.lineWidth = try lenient(k, &o) { d throws(ScanError) in try d.number() }
+                case .lineStyle:
+                    st.lineStyle = try lenient(k, &o) { d throws(ScanError) in try d.lineStyle() }
+                case .fillColor:
+                    st.fillColor = try lenient(k, &o) { d throws(ScanError) in try d.color() }
+                case .borderColor:
+                    st.borderColor = try lenient(k, &o) { d throws(ScanError) in try d.color() }
+                }
             } else {
                 try otherMember(&o)
             }

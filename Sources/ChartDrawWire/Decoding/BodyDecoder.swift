@@ -35,16 +35,13 @@ struct BodyDecoder {
         o.slots.append(UnknownFields.Field(key: key, value: v, after: s.key(atQuote: o.prev)))
     }
 
-    /// Notes a duplicate of a known key (bit `bit` of `o.seen`) and forgets what the first
-    /// occurrence left among the unknown members. Returns true when it was a duplicate.
+    /// Notes a duplicate of a known member and forgets what the first occurrence left among
+    /// the unknown members. Returns true when it was a duplicate.
     @inline(__always)
-    mutating func duplicate(_ bit: UInt32, _ o: inout Members, _ key: String) -> Bool {
-        if o.seen & bit == 0 {
-            o.seen |= bit
-            return false
-        }
-        noteDuplicate(key)
-        o.forget(key)
+    mutating func duplicate<M: WireObject>(_ m: (member: M, position: Int), _ o: inout Members) -> Bool {
+        if o.seen.insert(position: m.position) { return false }
+        noteDuplicate(m.member.key)
+        o.forget(m.member.key)
         return true
     }
 
@@ -62,8 +59,8 @@ struct BodyDecoder {
         var keys: [String: Int] = [:]
         /// How many slots are empty.
         var removed = 0
-        /// One bit per known key already read.
-        var seen: UInt32 = 0
+        /// The known members already read.
+        var seen = MemberSet()
         /// Offset of the previous key's opening quote (-1 before the first): where a kept
         /// member goes back when the body is written again.
         var prev = -1
@@ -91,22 +88,22 @@ struct BodyDecoder {
     /// A known member whose value is kept among the unknown members, as sent, when `decode`
     /// gives nil (validation reports it there).
     @inline(__always)
-    mutating func lenient<T>(
-        _ key: String, _ bit: UInt32, _ o: inout Members, _ decode: (inout BodyDecoder) throws(ScanError) -> T?
+    mutating func lenient<M: WireObject, T>(
+        _ m: (member: M, position: Int), _ o: inout Members, _ decode: (inout BodyDecoder) throws(ScanError) -> T?
     ) throws(ScanError) -> T? {
-        if duplicate(bit, &o, key) { o.ok = false }
+        if duplicate(m, &o) { o.ok = false }
         if let v = try decode(&self) { return v }
-        try keep(&o, key)
+        try keep(&o, m.member.key)
         return nil
     }
 
     /// A known member the object needs in model form: when `decode` gives nil (or the key is
     /// repeated), the value is skipped and the object marked as not fitting the model.
     @inline(__always)
-    mutating func strict<T>(
-        _ key: String, _ bit: UInt32, _ o: inout Members, _ decode: (inout BodyDecoder) throws(ScanError) -> T?
+    mutating func strict<M: WireObject, T>(
+        _ m: (member: M, position: Int), _ o: inout Members, _ decode: (inout BodyDecoder) throws(ScanError) -> T?
     ) throws(ScanError) -> T? {
-        if duplicate(bit, &o, key) { o.ok = false }
+        if duplicate(m, &o) { o.ok = false }
         if let v = try decode(&self) { return v }
         o.ok = false
         _ = try s.parseValue(depth: o.depth, rejectOverflow: false)
@@ -220,20 +217,23 @@ struct BodyDecoder {
         var first = true
         while try s.nextMember(&first) {
             let keyAt = s.keyStart - 1
-            if s.keyIs("sender") {
-                a.sender = try lenient("sender", 1, &o) { d throws(ScanError) in try d.string() }
-            } else if s.keyIs("metadata") {
-                a.metadata = try lenient("metadata", 2, &o) { d throws(ScanError) in
-                    try d.s.peek() == UInt8(ascii: "{") ? try d.metadata() : nil
+            if let k = s.keyMember(RootMember.self) {
+                switch k.member {
+                case .sender:
+                    a.sender = try lenient(k, &o) { d throws(ScanError) in try d.string() }
+                case .metadata:
+                    a.metadata = try lenient(k, &o) { d throws(ScanError) in
+                        try d.s.peek() == UInt8(ascii: "{") ? try d.metadata() : nil
+                    }
+                case .levels:
+                    a.levels = try lenient(k, &o) { d throws(ScanError) in
+                        try d.s.peek() == UInt8(ascii: "{") ? try d.levels() : nil
+                    }
+                case .drawings:
+                    a.drawings = try lenient(k, &o) { d throws(ScanError) in try d.drawings() }
+                case .idempotencyKey:
+                    a.idempotencyKey = try lenient(k, &o) { d throws(ScanError) in try d.string() }
                 }
-            } else if s.keyIs("levels") {
-                a.levels = try lenient("levels", 4, &o) { d throws(ScanError) in
-                    try d.s.peek() == UInt8(ascii: "{") ? try d.levels() : nil
-                }
-            } else if s.keyIs("drawings") {
-                a.drawings = try lenient("drawings", 8, &o) { d throws(ScanError) in try d.drawings() }
-            } else if s.keyIs("idempotencyKey") {
-                a.idempotencyKey = try lenient("idempotencyKey", 16, &o) { d throws(ScanError) in try d.string() }
             } else {
                 try otherMember(&o)
             }
@@ -252,25 +252,28 @@ struct BodyDecoder {
         var first = true
         while try s.nextMember(&first) {
             let keyAt = s.keyStart - 1
-            if s.keyIs("direction") {
-                m.direction = try lenient("direction", 1, &o) { d throws(ScanError) in try d.direction() }
-            } else if s.keyIs("entryPlacement") {
-                m.entryPlacement = try lenient("entryPlacement", 2, &o) { d throws(ScanError) in try d.entryPlacement()
+            if let k = s.keyMember(MetadataMember.self) {
+                switch k.member {
+                case .direction:
+                    m.direction = try lenient(k, &o) { d throws(ScanError) in try d.direction() }
+                case .entryPlacement:
+                    m.entryPlacement = try lenient(k, &o) { d throws(ScanError) in try d.entryPlacement()
+                    }
+                case .expiry:
+                    m.expiry = try lenient(k, &o) { d throws(ScanError) in try d.expiry() }
+                case .title:
+                    m.title = try lenient(k, &o) { d throws(ScanError) in try d.string() }
+                case .preferenceText:
+                    m.preferenceText = try lenient(k, &o) { d throws(ScanError) in try d.string() }
+                case .alternativeText:
+                    m.alternativeText = try lenient(k, &o) { d throws(ScanError) in try d.string() }
+                case .comments:
+                    m.comments = try lenient(k, &o) { d throws(ScanError) in try d.string() }
+                case .timeframe:
+                    m.timeframe = try lenient(k, &o) { d throws(ScanError) in try d.string() }
+                case .symbol:
+                    m.symbol = try lenient(k, &o) { d throws(ScanError) in try d.string() }
                 }
-            } else if s.keyIs("expiry") {
-                m.expiry = try lenient("expiry", 4, &o) { d throws(ScanError) in try d.expiry() }
-            } else if s.keyIs("title") {
-                m.title = try lenient("title", 8, &o) { d throws(ScanError) in try d.string() }
-            } else if s.keyIs("preferenceText") {
-                m.preferenceText = try lenient("preferenceText", 16, &o) { d throws(ScanError) in try d.string() }
-            } else if s.keyIs("alternativeText") {
-                m.alternativeText = try lenient("alternativeText", 32, &o) { d throws(ScanError) in try d.string() }
-            } else if s.keyIs("comments") {
-                m.comments = try lenient("comments", 64, &o) { d throws(ScanError) in try d.string() }
-            } else if s.keyIs("timeframe") {
-                m.timeframe = try lenient("timeframe", 128, &o) { d throws(ScanError) in try d.string() }
-            } else if s.keyIs("symbol") {
-                m.symbol = try lenient("symbol", 256, &o) { d throws(ScanError) in try d.string() }
             } else {
                 try otherMember(&o)
             }
@@ -292,10 +295,13 @@ struct BodyDecoder {
         var first = true
         while try s.nextMember(&first) {
             let keyAt = s.keyStart - 1
-            if s.keyIs("type") {
-                type = try strict("type", 1, &o) { d throws(ScanError) in try d.string() }
-            } else if s.keyIs("hours") {
-                hours = try strict("hours", 2, &o) { d throws(ScanError) in try d.wholeNumber() }
+            if let k = s.keyMember(ExpiryMember.self) {
+                switch k.member {
+                case .type:
+                    type = try strict(k, &o) { d throws(ScanError) in try d.string() }
+                case .hours:
+                    hours = try strict(k, &o) { d throws(ScanError) in try d.wholeNumber() }
+                }
             } else {
                 try otherMember(&o)
             }
@@ -317,12 +323,15 @@ struct BodyDecoder {
         var first = true
         while try s.nextMember(&first) {
             let keyAt = s.keyStart - 1
-            if s.keyIs("pivot") {
-                l.pivot = try lenient("pivot", 1, &o) { d throws(ScanError) in try d.levelEntry() }
-            } else if s.keyIs("resistance") {
-                l.resistance = try lenient("resistance", 2, &o) { d throws(ScanError) in try d.levelEntry() }
-            } else if s.keyIs("support") {
-                l.support = try lenient("support", 4, &o) { d throws(ScanError) in try d.levelEntry() }
+            if let k = s.keyMember(LevelsMember.self) {
+                switch k.member {
+                case .pivot:
+                    l.pivot = try lenient(k, &o) { d throws(ScanError) in try d.levelEntry() }
+                case .resistance:
+                    l.resistance = try lenient(k, &o) { d throws(ScanError) in try d.levelEntry() }
+                case .support:
+                    l.support = try lenient(k, &o) { d throws(ScanError) in try d.levelEntry() }
+                }
             } else {
                 try otherMember(&o)
             }
@@ -344,12 +353,15 @@ struct BodyDecoder {
         var first = true
         while try s.nextMember(&first) {
             let keyAt = s.keyStart - 1
-            if s.keyIs("price") {
-                price = try strict("price", 1, &o) { d throws(ScanError) in try d.number() }
-            } else if s.keyIs("clientObjectId") {
-                id = try strict("clientObjectId", 2, &o) { d throws(ScanError) in try d.string() }
-            } else if s.keyIs("time") {
-                time = try strict("time", 4, &o) { d throws(ScanError) in try d.timestamp() }
+            if let k = s.keyMember(LevelEntryMember.self) {
+                switch k.member {
+                case .price:
+                    price = try strict(k, &o) { d throws(ScanError) in try d.number() }
+                case .clientObjectId:
+                    id = try strict(k, &o) { d throws(ScanError) in try d.string() }
+                case .time:
+                    time = try strict(k, &o) { d throws(ScanError) in try d.timestamp() }
+                }
             } else {
                 try otherMember(&o)
             }

@@ -21,120 +21,127 @@ public enum CanonicalEncoder {
     }
 }
 
-/// One known member: its key and how to write its value (nil when absent).
-private typealias Member = (key: String, write: ((inout JSONWriter) -> Void)?)
-
+/// Writes objects member by member in the order their ``WireObject`` declares, straight into
+/// one writer (no closure or writer per member).
 private struct Emitter {
     var w: JSONWriter
 
-    /// Writes an object: the known members in the given order, each followed by the unknown
-    /// members that came right after it in the input (and those that came after them, depth
-    /// first); unknown members that followed nothing go first, those whose predecessor is gone
-    /// go last. Linear in the number of members, and without recursion: an object with
-    /// 100,000 unknown members, each after the one before, is one loop.
-    mutating func object(_ members: [Member], _ unknown: UnknownFields) {
+    /// Writes an object: the known members in `order` (`write` writes one and returns true,
+    /// or returns false when it is absent), each followed by the unknown members that came
+    /// right after it in the input (and those that came after them, depth first); unknown
+    /// members that followed nothing go first, those whose predecessor is gone go last.
+    /// Linear in the number of members, and without recursion: an object with 100,000
+    /// unknown members, each after the one before, is one loop.
+    @inline(__always)
+    mutating func object<M: WireObject>(
+        _ order: [M], _ unknown: UnknownFields, _ write: (inout Emitter, M) -> Bool
+    ) {
         w.beginObject()
-        let fields = unknown.fields
-        // The unknown members after each key, in input order; `after == nil` under "".
-        var followers: [String: [Int]] = [:]
-        var first: [Int] = []
-        for (k, f) in fields.enumerated() {
-            if let a = f.after { followers[a, default: []].append(k) } else { first.append(k) }
+        if unknown.isEmpty {
+            for m in order { _ = write(&self, m) }
+        } else {
+            var placer = UnknownPlacer(unknown)
+            placer.follow(placer.first, &w)
+            for m in order where write(&self, m) { placer.after(m.key, &w) }
+            placer.rest(&w)
         }
-        var placed = [Bool](repeating: false, count: fields.count)
-        // Writes the unknown members that follow `start` (a list of indices), depth first.
-        func follow(_ start: [Int], _ w: inout JSONWriter, _ placed: inout [Bool], _ followers: inout [String: [Int]]) {
-            var stack: [(list: [Int], next: Int)] = [(start, 0)]
-            while !stack.isEmpty {
-                let top = stack.count - 1
-                let (list, next) = stack[top]
-                guard next < list.count else {
-                    stack.removeLast()
-                    continue
-                }
-                stack[top].next = next + 1
-                let k = list[next]
-                guard !placed[k] else { continue }
-                placed[k] = true
-                w.key(fields[k].key)
-                w.write(fields[k].value)
-                // Each key's followers are written once: the list is taken out of the table.
-                if let more = followers.removeValue(forKey: fields[k].key) { stack.append((more, 0)) }
-            }
-        }
-        if !fields.isEmpty { follow(first, &w, &placed, &followers) }
-        for m in members {
-            guard let write = m.write else { continue }
-            w.key(m.key)
-            write(&w)
-            if !fields.isEmpty, let more = followers.removeValue(forKey: m.key) { follow(more, &w, &placed, &followers) }
-        }
-        for k in fields.indices where !placed[k] { follow([k], &w, &placed, &followers) }
         w.endObject()
     }
 
+    /// A string member; false when absent.
+    @inline(__always)
+    mutating func string(_ m: some WireObject, _ v: String?) -> Bool {
+        guard let v else { return false }
+        w.key(m.key)
+        w.writeString(v)
+        return true
+    }
+
+    /// A number member; false when absent.
+    @inline(__always)
+    mutating func number(_ m: some WireObject, _ v: Double?) -> Bool {
+        guard let v else { return false }
+        w.key(m.key)
+        w.writeNumber(v)
+        return true
+    }
+
+    /// A member written by `body`; false when absent.
+    @inline(__always)
+    mutating func value<T>(_ m: some WireObject, _ v: T?, _ body: (inout Emitter, T) -> Void) -> Bool {
+        guard let v else { return false }
+        w.key(m.key)
+        body(&self, v)
+        return true
+    }
+
     mutating func analysis(_ a: Analysis, endpoint: Endpoint) {
-        let sender: Member = ("sender", a.sender.map { v in { $0.writeString(v) } })
-        let metadata: Member = ("metadata", a.metadata.map { v in { Emitter.run(&$0) { $0.metadata(v) } } })
-        let levels: Member = ("levels", a.levels.map { v in { Emitter.run(&$0) { $0.levels(v) } } })
-        let drawings: Member = ("drawings", a.drawings.map { v in { Emitter.run(&$0) { $0.drawings(v) } } })
-        let key: Member = ("idempotencyKey", a.idempotencyKey.map { v in { $0.writeString(v) } })
-        switch endpoint {
-        case .create: object([sender, metadata, levels, drawings, key], a.unknownFields)
-        case .update: object([metadata, levels, drawings, sender, key], a.unknownFields)
-        case .append: object([sender, drawings, metadata, levels, key], a.unknownFields)
+        object(RootMember.order(endpoint), a.unknownFields) { e, m in
+            switch m {
+            case .sender: return e.string(m, a.sender)
+            case .metadata: return e.value(m, a.metadata) { $0.metadata($1) }
+            case .levels: return e.value(m, a.levels) { $0.levels($1) }
+            case .drawings: return e.value(m, a.drawings) { $0.drawings($1) }
+            case .idempotencyKey: return e.string(m, a.idempotencyKey)
+            }
         }
     }
 
-    /// Runs an emitter over a writer in place.
-    static func run(_ w: inout JSONWriter, _ body: (inout Emitter) -> Void) {
-        var e = Emitter(w: w)
-        w = JSONWriter(pretty: w.pretty, reserve: 0)
-        body(&e)
-        w = e.w
+    mutating func metadata(_ md: AnalysisMetadata) {
+        object(MetadataMember.table.members, md.unknownFields) { e, m in
+            switch m {
+            case .direction: return e.string(m, md.direction?.rawValue)
+            case .entryPlacement: return e.string(m, md.entryPlacement?.rawValue)
+            case .expiry: return e.value(m, md.expiry) { $0.expiry($1) }
+            case .title: return e.string(m, md.title)
+            case .preferenceText: return e.string(m, md.preferenceText)
+            case .alternativeText: return e.string(m, md.alternativeText)
+            case .comments: return e.string(m, md.comments)
+            case .timeframe: return e.string(m, md.timeframe)
+            case .symbol: return e.string(m, md.symbol)
+            }
+        }
     }
 
-    mutating func metadata(_ m: AnalysisMetadata) {
-        object(
-            [
-                ("direction", m.direction.map { v in { $0.writeString(v.rawValue) } }),
-                ("entryPlacement", m.entryPlacement.map { v in { $0.writeString(v.rawValue) } }),
-                ("expiry", m.expiry.map { v in { Emitter.run(&$0) { $0.expiry(v) } } }),
-                ("title", m.title.map { v in { $0.writeString(v) } }),
-                ("preferenceText", m.preferenceText.map { v in { $0.writeString(v) } }),
-                ("alternativeText", m.alternativeText.map { v in { $0.writeString(v) } }),
-                ("comments", m.comments.map { v in { $0.writeString(v) } }),
-                ("timeframe", m.timeframe.map { v in { $0.writeString(v) } }),
-                ("symbol", m.symbol.map { v in { $0.writeString(v) } }),
-            ], m.unknownFields)
-    }
-
-    mutating func expiry(_ e: Expiry) {
-        object(
-            [("type", { $0.writeString(e.type.rawValue) }), ("hours", { $0.writeInteger(e.hours) })],
-            e.unknownFields)
+    mutating func expiry(_ x: Expiry) {
+        object(ExpiryMember.table.members, x.unknownFields) { e, m in
+            switch m {
+            case .type: return e.string(m, x.type.rawValue)
+            case .hours:
+                e.w.key(m.key)
+                e.w.writeInteger(x.hours)
+                return true
+            }
+        }
     }
 
     mutating func levels(_ l: Levels) {
-        object(
-            [
-                ("pivot", l.pivot.map { v in { Emitter.run(&$0) { $0.levelEntry(v) } } }),
-                ("resistance", l.resistance.map { v in { Emitter.run(&$0) { $0.levelEntry(v) } } }),
-                ("support", l.support.map { v in { Emitter.run(&$0) { $0.levelEntry(v) } } }),
-            ], l.unknownFields)
+        object(LevelsMember.table.members, l.unknownFields) { e, m in
+            switch m {
+            case .pivot: return e.value(m, l.pivot) { $0.levelEntry($1) }
+            case .resistance: return e.value(m, l.resistance) { $0.levelEntry($1) }
+            case .support: return e.value(m, l.support) { $0.levelEntry($1) }
+            }
+        }
     }
 
-    mutating func levelEntry(_ e: LevelEntry) {
-        object(
-            [
-                ("price", { $0.writeNumber(e.price) }),
-                ("clientObjectId", { $0.writeString(e.clientObjectId) }),
-                ("time", { $0.writeString(e.time.iso8601) }),
-            ], e.unknownFields)
+    mutating func levelEntry(_ x: LevelEntry) {
+        object(LevelEntryMember.table.members, x.unknownFields) { e, m in
+            switch m {
+            case .price: return e.number(m, x.price)
+            case .clientObjectId: return e.string(m, x.clientObjectId)
+            case .time: return e.string(m, x.time.iso8601)
+            }
+        }
     }
 
     mutating func point(_ p: ChartPoint) {
-        object([("time", { $0.writeString(p.time.iso8601) }), ("price", { $0.writeNumber(p.price) })], p.unknownFields)
+        object(PointMember.table.members, p.unknownFields) { e, m in
+            switch m {
+            case .time: return e.string(m, p.time.iso8601)
+            case .price: return e.number(m, p.price)
+            }
+        }
     }
 
     mutating func points(_ ps: [ChartPoint]) {
@@ -161,7 +168,6 @@ private struct Emitter {
             return
         }
         guard let id = d.clientObjectId, let style = d.style else { return }
-        let pts = d.points
         var heads: (LineHead?, LineHead?) = (nil, nil)
         var levels: [Double]?
         var unknown = UnknownFields()
@@ -178,40 +184,86 @@ private struct Emitter {
         case .other: return
         }
         let type = d.type
-        object(
-            [
-                ("type", { $0.writeString(type.rawValue) }),
-                ("clientObjectId", { $0.writeString(id) }),
-                ("points", { Emitter.run(&$0) { $0.points(pts) } }),
-                ("startHead", heads.0.map { v in { $0.writeString(v.rawValue) } }),
-                ("endHead", heads.1.map { v in { $0.writeString(v.rawValue) } }),
-                (
-                    "levels",
-                    levels.map { v in
-                        { w in
-                            w.beginArray()
-                            for r in v {
-                                w.element()
-                                w.writeNumber(r)
-                            }
-                            w.endArray()
-                        }
+        object(DrawingMember.table.members, unknown) { e, m in
+            switch m {
+            case .type: return e.string(m, type.rawValue)
+            case .clientObjectId: return e.string(m, id)
+            case .points: return e.value(m, d.points) { $0.points($1) }
+            case .startHead: return e.string(m, heads.0?.rawValue)
+            case .endHead: return e.string(m, heads.1?.rawValue)
+            case .levels:
+                return e.value(m, levels) { e, v in
+                    e.w.beginArray()
+                    for r in v {
+                        e.w.element()
+                        e.w.writeNumber(r)
                     }
-                ),
-                ("style", { Emitter.run(&$0) { $0.style(style, type) } }),
-            ], unknown)
+                    e.w.endArray()
+                }
+            case .style: return e.value(m, style) { $0.style($1, type) }
+            }
+        }
     }
 
     mutating func style(_ s: DrawingStyle, _ type: DrawingType) {
-        let color: Member = ("color", s.color.map { v in { $0.writeString(v.hex) } })
-        let width: Member = ("lineWidth", s.lineWidth.map { v in { $0.writeNumber(v) } })
-        let lineStyle: Member = ("lineStyle", s.lineStyle.map { v in { $0.writeString(v.rawValue) } })
-        let fill: Member = ("fillColor", s.fillColor.map { v in { $0.writeString(v.hex) } })
-        let border: Member = ("borderColor", s.borderColor.map { v in { $0.writeString(v.hex) } })
-        if type == .rectangle {
-            object([fill, border, width, color, lineStyle], s.unknownFields)
-        } else {
-            object([color, width, lineStyle, fill, border], s.unknownFields)
+        object(StyleMember.order(type), s.unknownFields) { e, m in
+            switch m {
+            case .color: return e.string(m, s.color?.hex)
+            case .lineWidth: return e.number(m, s.lineWidth)
+            case .lineStyle: return e.string(m, s.lineStyle?.rawValue)
+            case .fillColor: return e.string(m, s.fillColor?.hex)
+            case .borderColor: return e.string(m, s.borderColor?.hex)
+            }
+        }
+    }
+}
+
+/// Where the unknown members of one object go: each right after the key that preceded it in
+/// the input (``UnknownFields/Field/after``), depth first.
+private struct UnknownPlacer {
+    let fields: [UnknownFields.Field]
+    /// The unknown members after each key, in input order.
+    var followers: [String: [Int]] = [:]
+    /// The unknown members that followed no key (they go first).
+    var first: [Int] = []
+    var placed: [Bool]
+
+    init(_ unknown: UnknownFields) {
+        fields = unknown.fields
+        placed = [Bool](repeating: false, count: fields.count)
+        for (k, f) in fields.enumerated() {
+            if let a = f.after { followers[a, default: []].append(k) } else { first.append(k) }
+        }
+    }
+
+    /// Writes the unknown members that follow the member `key` (each key's followers once).
+    mutating func after(_ key: String, _ w: inout JSONWriter) {
+        if let more = followers.removeValue(forKey: key) { follow(more, &w) }
+    }
+
+    /// Writes those whose predecessor is gone.
+    mutating func rest(_ w: inout JSONWriter) {
+        for k in fields.indices where !placed[k] { follow([k], &w) }
+    }
+
+    /// Writes the unknown members in `start` (a list of indices) and their followers, depth first.
+    mutating func follow(_ start: [Int], _ w: inout JSONWriter) {
+        var stack: [(list: [Int], next: Int)] = [(start, 0)]
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            let (list, next) = stack[top]
+            guard next < list.count else {
+                stack.removeLast()
+                continue
+            }
+            stack[top].next = next + 1
+            let k = list[next]
+            guard !placed[k] else { continue }
+            placed[k] = true
+            w.key(fields[k].key)
+            w.write(fields[k].value)
+            // Each key's followers are written once: the list is taken out of the table.
+            if let more = followers.removeValue(forKey: fields[k].key) { stack.append((more, 0)) }
         }
     }
 }

@@ -138,7 +138,8 @@ struct JSONScanner {
             // Eight bytes at a time while they are plain ASCII; then straight to the first
             // byte that needs a look (quote, backslash, control character, non-ASCII).
             if i &+ 8 <= n {
-                let m = JSONScanner.specialBytes(UInt64(littleEndian: b.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                let m = JSONScanner.specialBytes(
+                    UInt64(littleEndian: b.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
                 if m == 0 {
                     i &+= 8
                     continue
@@ -237,7 +238,10 @@ struct JSONScanner {
         default:
             var end = i + 2
             while end < n && b[end - 1] >= 0x80 && b[end] & 0xC0 == 0x80 { end += 1 }
-            throw ScanError(kind: .invalidEscape, offset: i, detail: "'" + String(decoding: UnsafeRawBufferPointer(rebasing: b[i..<min(end, n)]), as: UTF8.self) + "'")
+            throw ScanError(
+                kind: .invalidEscape, offset: i,
+                detail: "'" + String(decoding: UnsafeRawBufferPointer(rebasing: b[i..<min(end, n)]), as: UTF8.self)
+                    + "'")
         }
     }
 
@@ -255,7 +259,10 @@ struct JSONScanner {
             default:
                 throw ScanError(
                     kind: .invalidEscape, offset: at - 2,
-                    detail: "'" + String(decoding: UnsafeRawBufferPointer(rebasing: b[(at - 2)..<min(at + 4, n)]), as: UTF8.self) + "'")
+                    detail: "'"
+                        + String(
+                            decoding: UnsafeRawBufferPointer(rebasing: b[(at - 2)..<min(at + 4, n)]), as: UTF8.self)
+                        + "'")
             }
             v = v << 4 | UInt32(d)
         }
@@ -287,8 +294,12 @@ struct JSONScanner {
     /// Whether the last key equals `s`.
     @inline(__always)
     func keyIs(_ s: StaticString) -> Bool {
-        let len = s.utf8CodeUnitCount
-        let p = s.utf8Start
+        keyIs(s.utf8Start, s.utf8CodeUnitCount)
+    }
+
+    /// Whether the last key equals the `len` bytes at `p`.
+    @inline(__always)
+    func keyIs(_ p: UnsafePointer<UInt8>, _ len: Int) -> Bool {
         if let k = keyEscaped {
             guard k.count == len else { return false }
             for j in 0..<len where k[j] != p[j] { return false }
@@ -431,7 +442,9 @@ struct JSONScanner {
 
     func nonStandard(_ start: Int) -> ScanError {
         var end = start
-        while end < n, end - start < 12, (b[end] | 0x20) >= 0x61 && (b[end] | 0x20) <= 0x7A || b[end] == 0x2D { end += 1 }
+        while end < n, end - start < 12, (b[end] | 0x20) >= 0x61 && (b[end] | 0x20) <= 0x7A || b[end] == 0x2D {
+            end += 1
+        }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
         return ScanError(kind: .nonStandardNumber, offset: start, detail: "'\(text)'")
     }

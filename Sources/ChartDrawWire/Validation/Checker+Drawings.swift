@@ -85,7 +85,7 @@ extension Checker {
 
     @inline(__always)
     mutating func header(_ id: String, _ i: Int) {
-        clientObjectId(id, "/drawings/\(i)/clientObjectId", place: .drawing(i))
+        clientObjectId(id, "/drawings/\(i)/" + DrawingMember.clientObjectId.key, place: .drawing(i))
     }
 
     @inline(__always)
@@ -108,36 +108,30 @@ extension Checker {
     mutating func style(_ s: DrawingStyle, _ t: DrawingType, _ i: Int) {
         let u = s.unknownFields
         let rect = t == .rectangle
-        if rect {
-            if s.fillColor == nil { missingStyle("fillColor", t, i, u) }
-            if s.borderColor == nil { missingStyle("borderColor", t, i, u) }
-            if s.lineWidth == nil { missingStyle("lineWidth", t, i, u) }
-            if s.color != nil { notApplicable("style.color", t, "/drawings/\(i)/style/color") }
-            if s.lineStyle != nil { notApplicable("style.lineStyle", t, "/drawings/\(i)/style/lineStyle") }
-        } else {
-            if s.color == nil { missingStyle("color", t, i, u) }
-            if s.lineWidth == nil { missingStyle("lineWidth", t, i, u) }
-            if s.lineStyle == nil { missingStyle("lineStyle", t, i, u) }
-            if s.borderColor != nil { notApplicable("style.borderColor", t, "/drawings/\(i)/style/borderColor") }
-            if s.fillColor != nil && t != .parallel {
-                notApplicable("style.fillColor", t, "/drawings/\(i)/style/fillColor")
-            }
+        for m in StyleMember.required(t) where !s.has(m) { missingStyle(m, t, i, u) }
+        // Members the type does not use (reported colour first for a RECTANGLE, border first
+        // for the others, as ever: the report's order is part of its bytes).
+        let unused = rect ? StyleMember.table.members : StyleMember.table.members.reversed()
+        for m in unused where s.has(m) && !m.applies(to: t) {
+            notApplicable("style." + m.key, t, "/drawings/\(i)/style/" + m.key)
         }
-        if let w = s.lineWidth { lineWidth(w, "/drawings/\(i)/style/lineWidth") }
-        if !rect, let ls = s.lineStyle { lineStyle(ls.rawValue, "/drawings/\(i)/style/lineStyle") }
+        if let w = s.lineWidth { lineWidth(w, "/drawings/\(i)/style/" + StyleMember.lineWidth.key) }
+        if !rect, let ls = s.lineStyle { lineStyle(ls.rawValue, "/drawings/\(i)/style/" + StyleMember.lineStyle.key) }
         guard !u.isEmpty else { return }
         let base = "/drawings/\(i)/style"
         for f in u.fields { rawMember(.style(t), f.key, f.value, base + "/" + JSONPointer.escape(f.key)) }
     }
 
     @inline(never)
-    mutating func missingStyle(_ key: String, _ t: DrawingType, _ i: Int, _ u: UnknownFields) {
+    mutating func missingStyle(_ m: StyleMember, _ t: DrawingType, _ i: Int, _ u: UnknownFields) {
+        let key = m.key
         guard
             u.isEmpty || (u[key] == nil && !misspelt(key, in: u.fields.map { JSONMember($0.key, $0.value) }, .style(t)))
         else { return }
         report(
             "/drawings/\(i)/style/" + key, IssueCode.required, .error,
-            "style.\(key) is missing; a \(t.rawValue) style needs \(StyleRules.required(t).joined(separator: ", ")).")
+            "style.\(key) is missing; a \(t.rawValue) style needs \(StyleMember.required(t).map(\.key).joined(separator: ", "))."
+        )
     }
 
     mutating func notApplicable(_ name: String, _ t: DrawingType, _ path: String) {
@@ -170,18 +164,15 @@ extension Checker {
     }
 }
 
-/// Which style members each drawing type uses and needs (engine decisions for PARALLEL and
-/// FIBONACCI_RETRACEMENT).
-enum StyleRules {
-    static func required(_ t: DrawingType) -> [String] {
-        t == .rectangle ? ["fillColor", "borderColor", "lineWidth"] : ["color", "lineWidth", "lineStyle"]
-    }
-
-    static func applies(_ key: String, _ t: DrawingType) -> Bool {
-        switch t {
-        case .rectangle: return key == "fillColor" || key == "borderColor" || key == "lineWidth"
-        case .parallel: return key != "borderColor"
-        default: return key == "color" || key == "lineWidth" || key == "lineStyle"
+extension DrawingStyle {
+    /// Whether the member is present (decoded into the model).
+    func has(_ m: StyleMember) -> Bool {
+        switch m {
+        case .color: return color != nil
+        case .lineWidth: return lineWidth != nil
+        case .lineStyle: return lineStyle != nil
+        case .fillColor: return fillColor != nil
+        case .borderColor: return borderColor != nil
         }
     }
 }

@@ -19,20 +19,14 @@ extension Checker {
     /// The members a context requires.
     func requiredKeys(_ ctx: RawContext) -> [String] {
         switch ctx {
-        case .root:
-            switch endpoint {
-            case .create: return ["sender", "metadata", "levels", "drawings"]
-            case .append: return ["drawings"]
-            case .update: return []
-            }
-        case .metadata:
-            return endpoint == .create ? ["direction", "entryPlacement", "expiry", "title", "timeframe", "symbol"] : []
-        case .expiry: return ["type", "hours"]
+        case .root: return RootMember.required(endpoint).map(\.key)
+        case .metadata: return MetadataMember.required(endpoint).map(\.key)
+        case .expiry: return ExpiryMember.keys
         case .levels: return []
-        case .levelEntry: return ["price", "clientObjectId", "time"]
-        case .drawing: return ["type", "clientObjectId", "points", "style"]
-        case .point: return ["time", "price"]
-        case .style(let t): return StyleRules.required(t)
+        case .levelEntry: return LevelEntryMember.keys
+        case .drawing: return DrawingMember.required.map(\.key)
+        case .point: return PointMember.keys
+        case .style(let t): return StyleMember.required(t).map(\.key)
         }
     }
 
@@ -54,23 +48,14 @@ extension Checker {
     /// The members a context knows (for "did you mean").
     func knownKeys(_ ctx: RawContext) -> [String] {
         switch ctx {
-        case .root: return ["sender", "metadata", "levels", "drawings", "idempotencyKey"]
-        case .metadata:
-            return [
-                "direction", "entryPlacement", "expiry", "title", "preferenceText", "alternativeText", "comments",
-                "timeframe", "symbol",
-            ]
-        case .expiry: return ["type", "hours"]
-        case .levels: return ["pivot", "resistance", "support"]
-        case .levelEntry: return ["price", "clientObjectId", "time"]
-        case .point: return ["time", "price"]
-        case .style(let t):
-            return ["color", "lineWidth", "lineStyle", "fillColor", "borderColor"].filter { StyleRules.applies($0, t) }
-        case .drawing(let t):
-            var keys = ["type", "clientObjectId", "points", "style"]
-            if t == .line { keys += ["startHead", "endHead"] }
-            if t == .fibonacciRetracement { keys.append("levels") }
-            return keys
+        case .root: return RootMember.keys
+        case .metadata: return MetadataMember.keys
+        case .expiry: return ExpiryMember.keys
+        case .levels: return LevelsMember.keys
+        case .levelEntry: return LevelEntryMember.keys
+        case .point: return PointMember.keys
+        case .style(let t): return StyleMember.known(t).map(\.key)
+        case .drawing(let t): return DrawingMember.known(t).map(\.key)
         }
     }
 
@@ -107,18 +92,19 @@ extension Checker {
     mutating func rawMember(_ ctx: RawContext, _ key: String, _ v: JSONValue, _ path: String) {
         switch ctx {
         case .root:
-            switch (key, v) {
-            case ("sender", .string(let s)): text(s, max: WireLimits.maxSender, nonEmpty: true, name: "sender", path)
-            case ("sender", _):
+            guard let m = RootMember(key: key) else { return unknownField(key, path, in: "the body", ctx) }
+            switch (m, v) {
+            case (.sender, .string(let s)): text(s, max: WireLimits.maxSender, nonEmpty: true, name: key, path)
+            case (.sender, _):
                 wrongType(ctx, key, v, path, expected: "a string (the e-mail or username of the poster)")
-            case ("idempotencyKey", .string(let s)):
-                text(s, max: WireLimits.maxIdempotencyKey, nonEmpty: true, name: "idempotencyKey", path)
-            case ("idempotencyKey", _): wrongType(ctx, key, v, path, expected: "a string")
-            case ("metadata", .object(let ms)): rawObject(.metadata, ms, path)
-            case ("metadata", _): wrongType(ctx, key, v, path, expected: "an object")
-            case ("levels", .object(let ms)): rawObject(.levels, ms, path)
-            case ("levels", _): wrongType(ctx, key, v, path, expected: "an object with pivot, resistance and support")
-            case ("drawings", .array(let items)):
+            case (.idempotencyKey, .string(let s)):
+                text(s, max: WireLimits.maxIdempotencyKey, nonEmpty: true, name: key, path)
+            case (.idempotencyKey, _): wrongType(ctx, key, v, path, expected: "a string")
+            case (.metadata, .object(let ms)): rawObject(.metadata, ms, path)
+            case (.metadata, _): wrongType(ctx, key, v, path, expected: "an object")
+            case (.levels, .object(let ms)): rawObject(.levels, ms, path)
+            case (.levels, _): wrongType(ctx, key, v, path, expected: "an object with pivot, resistance and support")
+            case (.drawings, .array(let items)):
                 for (i, item) in items.enumerated() {
                     if case .object(let ms) = item {
                         rawDrawing(ms, path + "/\(i)", index: i)
@@ -129,97 +115,95 @@ extension Checker {
                         )
                     }
                 }
-            case ("drawings", _): wrongType(ctx, key, v, path, expected: "an array of drawings")
-            default: unknownField(key, path, in: "the body", ctx)
+            case (.drawings, _): wrongType(ctx, key, v, path, expected: "an array of drawings")
             }
         case .metadata:
-            switch (key, v) {
-            case ("direction", .string(let s)): direction(s, path)
-            case ("entryPlacement", .string(let s)): entryPlacement(s, path)
-            case ("direction", _), ("entryPlacement", _): wrongType(ctx, key, v, path, expected: "a string")
-            case ("expiry", .object(let ms)): rawObject(.expiry, ms, path)
-            case ("expiry", _):
+            guard let m = MetadataMember(key: key) else { return unknownField(key, path, in: "metadata", ctx) }
+            switch (m, v) {
+            case (.direction, .string(let s)): direction(s, path)
+            case (.entryPlacement, .string(let s)): entryPlacement(s, path)
+            case (.direction, _), (.entryPlacement, _): wrongType(ctx, key, v, path, expected: "a string")
+            case (.expiry, .object(let ms)): rawObject(.expiry, ms, path)
+            case (.expiry, _):
                 wrongType(ctx, key, v, path, expected: "an object like {\"type\": \"HOURS\", \"hours\": 24}")
-            case ("title", .string(let s)): text(s, max: WireLimits.maxTitle, nonEmpty: true, name: "title", path)
-            case ("timeframe", .string(let s)):
-                text(s, max: WireLimits.maxTimeframe, nonEmpty: true, name: "timeframe", path)
-            case ("symbol", .string(let s)): text(s, max: WireLimits.maxSymbol, nonEmpty: true, name: "symbol", path)
-            case ("preferenceText", .string(let s)), ("alternativeText", .string(let s)), ("comments", .string(let s)):
+            case (.title, .string(let s)): text(s, max: WireLimits.maxTitle, nonEmpty: true, name: key, path)
+            case (.timeframe, .string(let s)): text(s, max: WireLimits.maxTimeframe, nonEmpty: true, name: key, path)
+            case (.symbol, .string(let s)): text(s, max: WireLimits.maxSymbol, nonEmpty: true, name: key, path)
+            case (.preferenceText, .string(let s)), (.alternativeText, .string(let s)), (.comments, .string(let s)):
                 longText(s, key)
-            case ("title", _), ("timeframe", _), ("symbol", _), ("preferenceText", _), ("alternativeText", _),
-                ("comments", _):
+            case (.title, _), (.timeframe, _), (.symbol, _), (.preferenceText, _), (.alternativeText, _),
+                (.comments, _):
                 wrongType(ctx, key, v, path, expected: "a string")
-            default: unknownField(key, path, in: "metadata", ctx)
             }
         case .expiry:
-            switch (key, v) {
-            case ("type", .string(let s)): expiryType(s, path)
-            case ("type", _): wrongType(ctx, key, v, path, expected: "the string \"HOURS\"")
-            case ("hours", .number(let n)):
+            guard let m = ExpiryMember(key: key) else { return unknownField(key, path, in: "expiry", ctx) }
+            switch (m, v) {
+            case (.type, .string(let s)): expiryType(s, path)
+            case (.type, _): wrongType(ctx, key, v, path, expected: "the string \"HOURS\"")
+            case (.hours, .number(let n)):
                 let x = n.value
                 if x.isFinite && x == x.rounded() && abs(x) <= 9_007_199_254_740_992 {
                     hours(Int64(x), path)
                 } else {
                     hoursNumber(n, path)
                 }
-            case ("hours", _): wrongType(ctx, key, v, path, expected: "a whole number of hours")
-            default: unknownField(key, path, in: "expiry", ctx)
+            case (.hours, _): wrongType(ctx, key, v, path, expected: "a whole number of hours")
             }
         case .levels:
-            switch (key, v) {
-            case ("pivot", .object(let ms)), ("resistance", .object(let ms)), ("support", .object(let ms)):
+            guard LevelsMember(key: key) != nil else { return unknownField(key, path, in: "levels", ctx) }
+            if case .object(let ms) = v {
                 rawObject(.levelEntry(key), ms, path)
-            case ("pivot", _), ("resistance", _), ("support", _):
+            } else {
                 wrongType(ctx, key, v, path, expected: "an object with price, clientObjectId and time")
-            default: unknownField(key, path, in: "levels", ctx)
             }
         case .levelEntry(let role):
-            switch (key, v) {
-            case ("price", .number(let n)): price(n.value, path, what: "The \(role) price")
-            case ("price", _): wrongType(ctx, key, v, path, expected: "a number")
-            case ("clientObjectId", .string(let s)): clientObjectId(s, path, place: .level(role))
-            case ("clientObjectId", _): wrongType(ctx, key, v, path, expected: "a string")
-            case (_, .string(let s)) where Suggestion.nearest(key, in: knownKeys(ctx)) == "clientObjectId":
-                // A misspelt clientObjectId still names the level for links and collisions.
+            guard let m = LevelEntryMember(key: key) else {
                 unknownField(key, path, in: "a level", ctx)
-                if ids[s] == nil { ids[s] = .level(role) }
-            case ("time", .string(let s)): rawTime(s, path)
-            case ("time", .number(let n)): timeNumber(n, path)
-            case ("time", _):
+                if case .string(let s) = v,
+                    Suggestion.nearest(key, in: knownKeys(ctx)) == LevelEntryMember.clientObjectId.key,
+                    ids[s] == nil
+                {
+                    // A misspelt clientObjectId still names the level for links and collisions.
+                    ids[s] = .level(role)
+                }
+                return
+            }
+            switch (m, v) {
+            case (.price, .number(let n)): price(n.value, path, what: "The \(role) price")
+            case (.price, _): wrongType(ctx, key, v, path, expected: "a number")
+            case (.clientObjectId, .string(let s)): clientObjectId(s, path, place: .level(role))
+            case (.clientObjectId, _): wrongType(ctx, key, v, path, expected: "a string")
+            case (.time, .string(let s)): rawTime(s, path)
+            case (.time, .number(let n)): timeNumber(n, path)
+            case (.time, _):
                 wrongType(ctx, key, v, path, expected: "an ISO-8601 UTC time string like \"2026-01-08T12:00:00Z\"")
-            default: unknownField(key, path, in: "a level", ctx)
             }
         case .drawing(let t):
             drawingMember(t, key, v, path)
         case .point:
-            switch (key, v) {
-            case ("time", .string(let s)): rawTime(s, path)
-            case ("time", .number(let n)): timeNumber(n, path)
-            case ("time", _):
+            guard let m = PointMember(key: key) else { return unknownField(key, path, in: "a point", ctx) }
+            switch (m, v) {
+            case (.time, .string(let s)): rawTime(s, path)
+            case (.time, .number(let n)): timeNumber(n, path)
+            case (.time, _):
                 wrongType(ctx, key, v, path, expected: "an ISO-8601 UTC time string like \"2026-01-08T12:00:00Z\"")
-            case ("price", .number(let n)): price(n.value, path)
-            case ("price", _): wrongType(ctx, key, v, path, expected: "a number")
-            default: unknownField(key, path, in: "a point", ctx)
+            case (.price, .number(let n)): price(n.value, path)
+            case (.price, _): wrongType(ctx, key, v, path, expected: "a number")
             }
         case .style(let t):
-            switch (key, v) {
-            case ("color", _), ("fillColor", _), ("borderColor", _), ("lineWidth", _), ("lineStyle", _):
-                if !StyleRules.applies(key, t) {
-                    notApplicable("style." + key, t, path)
-                    return
-                }
-            default: break
+            guard let m = StyleMember(key: key) else {
+                return unknownField(key, path, in: "a \(t.rawValue) style", ctx)
             }
-            switch (key, v) {
-            case ("color", .string(let s)), ("fillColor", .string(let s)), ("borderColor", .string(let s)):
+            guard m.applies(to: t) else { return notApplicable("style." + key, t, path) }
+            switch (m, v) {
+            case (.color, .string(let s)), (.fillColor, .string(let s)), (.borderColor, .string(let s)):
                 if WireColor.parse(s) == nil { colorString(s, name: key, path) }
-            case ("color", _), ("fillColor", _), ("borderColor", _):
+            case (.color, _), (.fillColor, _), (.borderColor, _):
                 wrongType(ctx, key, v, path, expected: "a colour string like \"#00FF33\"")
-            case ("lineWidth", .number(let n)): lineWidth(n.value, path)
-            case ("lineWidth", _): wrongType(ctx, key, v, path, expected: "a whole number from 1 to 10")
-            case ("lineStyle", .string(let s)): lineStyle(s, path)
-            case ("lineStyle", _): wrongType(ctx, key, v, path, expected: "one of SOLID, DASHED, DOTTED")
-            default: unknownField(key, path, in: "a \(t.rawValue) style", ctx)
+            case (.lineWidth, .number(let n)): lineWidth(n.value, path)
+            case (.lineWidth, _): wrongType(ctx, key, v, path, expected: "a whole number from 1 to 10")
+            case (.lineStyle, .string(let s)): lineStyle(s, path)
+            case (.lineStyle, _): wrongType(ctx, key, v, path, expected: "one of SOLID, DASHED, DOTTED")
             }
         }
     }
@@ -227,11 +211,15 @@ extension Checker {
     /// One member of a drawing of a known type.
     mutating func drawingMember(_ t: DrawingType, _ key: String, _ v: JSONValue, _ path: String) {
         let ctx = RawContext.drawing(t)
-        switch (key, v) {
-        case ("type", .string), ("clientObjectId", .string): return  // checked by rawDrawing
-        case ("type", _): wrongType(ctx, key, v, path, expected: "a string such as \"LINE\"")
-        case ("clientObjectId", _): wrongType(ctx, key, v, path, expected: "a string id")
-        case ("points", .array(let items)):
+        guard let m = DrawingMember(key: key) else {
+            return unknownField(key, path, in: "a \(t.rawValue) drawing", ctx)
+        }
+        if !m.applies(to: t) { return notApplicable(key, t, path) }
+        switch (m, v) {
+        case (.type, .string), (.clientObjectId, .string): return  // checked by rawDrawing
+        case (.type, _): wrongType(ctx, key, v, path, expected: "a string such as \"LINE\"")
+        case (.clientObjectId, _): wrongType(ctx, key, v, path, expected: "a string id")
+        case (.points, .array(let items)):
             if let want = t.pointCount, items.count != want {
                 report(
                     path, IssueCode.pointCount, .error,
@@ -247,16 +235,14 @@ extension Checker {
                         "A point is \(describe(item)); give an object {\"time\": ..., \"price\": ...}.")
                 }
             }
-        case ("points", _): wrongType(ctx, key, v, path, expected: "an array of points")
-        case ("startHead", _), ("endHead", _):
-            guard t == .line else { return notApplicable(key, t, path) }
+        case (.points, _): wrongType(ctx, key, v, path, expected: "an array of points")
+        case (.startHead, _), (.endHead, _):
             if case .string(let s) = v {
                 head(s, name: key, path)
             } else {
                 wrongType(ctx, key, v, path, expected: "NONE or ARROW")
             }
-        case ("levels", _):
-            guard t == .fibonacciRetracement else { return notApplicable(key, t, path) }
+        case (.levels, _):
             guard case .array(let items) = v else {
                 return wrongType(ctx, key, v, path, expected: "an array of ratios")
             }
@@ -273,32 +259,34 @@ extension Checker {
                 }
             }
             if ok { fibonacciLevels(ratios, path) }
-        case ("style", .object(let ms)): rawObject(.style(t), ms, path)
-        case ("style", _): wrongType(ctx, key, v, path, expected: "an object")
-        default: unknownField(key, path, in: "a \(t.rawValue) drawing", ctx)
+        case (.style, .object(let ms)): rawObject(.style(t), ms, path)
+        case (.style, _): wrongType(ctx, key, v, path, expected: "an object")
         }
     }
 
     /// A drawing that did not decode into its type's model (or whose type is unknown).
     mutating func rawDrawing(_ members: [JSONMember], _ path: String, index: Int) {
+        let idKey = DrawingMember.clientObjectId.key, typeKey = DrawingMember.type.key
         var type: String?
         for m in members {
-            if m.key == "clientObjectId", case .string(let id) = m.value {
-                clientObjectId(id, path + "/clientObjectId", place: .drawing(index))
-            } else if case .string(let id) = m.value, m.key != "type",
-                Suggestion.nearest(m.key, in: ["clientObjectId"]) == "clientObjectId", ids[id] == nil
+            if m.key == idKey, case .string(let id) = m.value {
+                clientObjectId(id, path + "/" + idKey, place: .drawing(index))
+            } else if case .string(let id) = m.value, m.key != typeKey,
+                Suggestion.nearest(m.key, in: [idKey]) == idKey, ids[id] == nil
             {
                 // A misspelt clientObjectId still names the drawing for links and collisions.
                 ids[id] = .drawing(index)
             }
-            if m.key == "type", case .string(let t) = m.value { type = t }
+            if m.key == typeKey, case .string(let t) = m.value { type = t }
         }
         guard let type else {
-            if let m = members.first(where: { $0.key == "type" }) {
-                wrongType(.drawing(.line), "type", m.value, path + "/type", expected: "a string such as \"LINE\"")
+            if let m = members.first(where: { $0.key == typeKey }) {
+                wrongType(
+                    .drawing(.line), typeKey, m.value, path + "/" + typeKey, expected: "a string such as \"LINE\"")
             } else {
                 report(
-                    path + "/type", IssueCode.required, .error, "The drawing has no type; give one of \(knownTypes).")
+                    path + "/" + typeKey, IssueCode.required, .error,
+                    "The drawing has no type; give one of \(knownTypes).")
             }
             return
         }

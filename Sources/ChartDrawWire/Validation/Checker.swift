@@ -42,24 +42,20 @@ struct Checker {
         // Required members per endpoint.
         switch endpoint {
         case .create:
-            requireMember(a.sender != nil, "sender", u, "")
-            requireMember(a.metadata != nil, "metadata", u, "")
-            requireMember(a.levels != nil, "levels", u, "")
-            requireMember(a.drawings != nil, "drawings", u, "")
+            for m in RootMember.required(.create) { requireMember(a.has(m), m, u, "") }
         case .update:
             let meta =
-                a.metadata.map { m in
-                    m.direction != nil || m.entryPlacement != nil || m.expiry != nil || m.title != nil
-                        || m.preferenceText != nil || m.alternativeText != nil || m.comments != nil
-                        || m.timeframe != nil
-                        || m.symbol != nil || !m.unknownFields.isEmpty
+                a.metadata.map { md in
+                    MetadataMember.table.members.contains { md.has($0) } || !md.unknownFields.isEmpty
                 } ?? false
             let lv =
-                a.levels.map {
-                    $0.pivot != nil || $0.resistance != nil || $0.support != nil || !$0.unknownFields.isEmpty
+                a.levels.map { l in
+                    LevelsMember.table.members.contains { l.has($0) } || !l.unknownFields.isEmpty
                 } ?? false
-            let known: Set<String> = ["metadata", "levels", "drawings"]
-            if !meta && !lv && a.drawings == nil && !u.fields.contains(where: { known.contains($0.key) }) {
+            let updating: [RootMember] = [.metadata, .levels, .drawings]
+            if !meta && !lv && a.drawings == nil
+                && !u.fields.contains(where: { f in updating.contains { $0.key == f.key } })
+            {
                 report(
                     "", IssueCode.updateEmpty, .error,
                     "The update has nothing to update; give at least one of metadata (title, preferenceText, alternativeText, comments), levels or drawings."
@@ -76,25 +72,25 @@ struct Checker {
                 report(
                     "/drawings", IssueCode.appendEmpty, .error,
                     "The append body has an empty drawings array; give at least one drawing.")
-            } else if a.drawings == nil && u["drawings"] == nil {
+            } else if a.drawings == nil && u[RootMember.drawings.key] == nil {
                 report(
                     "/drawings", IssueCode.appendEmpty, .error,
                     "The append body has no drawings; give a drawings array with at least one drawing.")
             }
-            for (key, present) in [
-                ("metadata", a.metadata != nil), ("levels", a.levels != nil),
-                ("idempotencyKey", a.idempotencyKey != nil),
-            ] where present {
+            for m in RootMember.table.members where a.has(m) && !m.belongsInAppend {
                 report(
-                    "/" + key, IssueCode.notApplicable, soft,
-                    "\(key) does not belong in an append body (only sender and drawings); remove it.")
+                    "/" + m.key, IssueCode.notApplicable, soft,
+                    "\(m.key) does not belong in an append body (only sender and drawings); remove it.")
             }
         }
-        if let s = a.sender { text(s, max: WireLimits.maxSender, nonEmpty: true, name: "sender", "/sender") }
+        if let s = a.sender {
+            text(s, max: WireLimits.maxSender, nonEmpty: true, name: RootMember.sender.key, "/" + RootMember.sender.key)
+        }
         if let m = a.metadata { metadata(m) }
         if let l = a.levels { levels(l) } else if endpoint == .update, let l = existing?.levels { mergedLevelsOnly(l) }
         if let k = a.idempotencyKey, endpoint != .update {
-            text(k, max: WireLimits.maxIdempotencyKey, nonEmpty: true, name: "idempotencyKey", "/idempotencyKey")
+            let m = RootMember.idempotencyKey
+            text(k, max: WireLimits.maxIdempotencyKey, nonEmpty: true, name: m.key, "/" + m.key)
         }
         for f in u.fields { rawMember(.root, f.key, f.value, "/" + JSONPointer.escape(f.key)) }
         registerExistingIds(a)
@@ -104,7 +100,10 @@ struct Checker {
 
     /// Reports `key` as missing when it is neither present nor kept as sent (a null or a value
     /// of the wrong type, which is reported where it stands).
-    mutating func requireMember(_ present: Bool, _ key: String, _ u: UnknownFields, _ base: @autoclosure () -> String) {
+    mutating func requireMember(
+        _ present: Bool, _ m: some WireObject, _ u: UnknownFields, _ base: @autoclosure () -> String
+    ) {
+        let key = m.key
         guard !present, u.isEmpty || u[key] == nil else { return }
         if !u.isEmpty {
             // A misspelt member standing for `key` is reported once, as unknown_field.
@@ -120,24 +119,14 @@ struct Checker {
 
     mutating func metadata(_ m: AnalysisMetadata) {
         let u = m.unknownFields
-        if endpoint == .create {
-            requireMember(m.direction != nil, "direction", u, "/metadata")
-            requireMember(m.entryPlacement != nil, "entryPlacement", u, "/metadata")
-            requireMember(m.expiry != nil, "expiry", u, "/metadata")
-            requireMember(m.title != nil, "title", u, "/metadata")
-            requireMember(m.timeframe != nil, "timeframe", u, "/metadata")
-            requireMember(m.symbol != nil, "symbol", u, "/metadata")
-        }
+        for r in MetadataMember.required(endpoint) { requireMember(m.has(r), r, u, "/" + RootMember.metadata.key) }
         if endpoint == .update {
             // The docs name the four texts as updatable and list expiry among the update's
             // updatedFields; about the other members they are silent: a warning, not a refusal.
-            for (key, present) in [
-                ("direction", m.direction != nil), ("entryPlacement", m.entryPlacement != nil),
-                ("timeframe", m.timeframe != nil), ("symbol", m.symbol != nil),
-            ] where present {
+            for x in MetadataMember.table.members where !x.isUpdatable && m.has(x) {
                 report(
-                    "/metadata/" + key, IssueCode.notUpdatable, .warning,
-                    "metadata.\(key) is not documented as updatable (title, preferenceText, alternativeText, comments and expiry are); the server may ignore it: check the analysis after the update, or create a new one."
+                    "/metadata/" + x.key, IssueCode.notUpdatable, .warning,
+                    "metadata.\(x.key) is not documented as updatable (title, preferenceText, alternativeText, comments and expiry are); the server may ignore it: check the analysis after the update, or create a new one."
                 )
             }
         }
@@ -151,9 +140,9 @@ struct Checker {
             }
         }
         if let t = m.title { text(t, max: WireLimits.maxTitle, nonEmpty: true, name: "title", "/metadata/title") }
-        if let t = m.preferenceText { longText(t, "preferenceText") }
-        if let t = m.alternativeText { longText(t, "alternativeText") }
-        if let t = m.comments { longText(t, "comments") }
+        if let t = m.preferenceText { longText(t, MetadataMember.preferenceText.key) }
+        if let t = m.alternativeText { longText(t, MetadataMember.alternativeText.key) }
+        if let t = m.comments { longText(t, MetadataMember.comments.key) }
         if let t = m.timeframe {
             text(t, max: WireLimits.maxTimeframe, nonEmpty: true, name: "timeframe", "/metadata/timeframe")
         }
@@ -179,20 +168,19 @@ struct Checker {
     mutating func levels(_ l: Levels) {
         var merged = l
         if endpoint == .update, let old = existing?.levels {
-            if merged.pivot == nil && l.unknownFields["pivot"] == nil { merged.pivot = old.pivot }
-            if merged.resistance == nil && l.unknownFields["resistance"] == nil { merged.resistance = old.resistance }
-            if merged.support == nil && l.unknownFields["support"] == nil { merged.support = old.support }
+            for r in LevelsMember.table.members where l[r] == nil && l.unknownFields[r.key] == nil {
+                merged[r] = old[r]
+            }
         }
-        if let e = l.pivot { levelEntry(e, "pivot") }
-        if let e = l.resistance { levelEntry(e, "resistance") }
-        if let e = l.support { levelEntry(e, "support") }
+        for r in LevelsMember.table.members { if let e = l[r] { levelEntry(e, r.key) } }
         for f in l.unknownFields.fields { rawMember(.levels, f.key, f.value, "/levels/" + JSONPointer.escape(f.key)) }
         order(merged, given: l)
     }
 
     mutating func levelEntry(_ e: LevelEntry, _ role: String) {
-        price(e.price, "/levels/" + role + "/price", what: "The \(role) price")
-        clientObjectId(e.clientObjectId, "/levels/" + role + "/clientObjectId", place: .level(role))
+        price(e.price, "/levels/" + role + "/" + LevelEntryMember.price.key, what: "The \(role) price")
+        clientObjectId(
+            e.clientObjectId, "/levels/" + role + "/" + LevelEntryMember.clientObjectId.key, place: .level(role))
         for f in e.unknownFields.fields {
             rawMember(.levelEntry(role), f.key, f.value, "/levels/" + role + "/" + JSONPointer.escape(f.key))
         }
@@ -309,8 +297,8 @@ struct Checker {
         case .create: return
         case .append:
             if let l = old.levels {
-                for (role, e) in [("pivot", l.pivot), ("resistance", l.resistance), ("support", l.support)] {
-                    if let e, ids[e.clientObjectId] == nil { ids[e.clientObjectId] = .existing(.level(role)) }
+                for r in LevelsMember.table.members {
+                    if let e = l[r], ids[e.clientObjectId] == nil { ids[e.clientObjectId] = .existing(.level(r.key)) }
                 }
             }
             for (i, d) in (old.drawings ?? []).enumerated() {
@@ -319,18 +307,13 @@ struct Checker {
         case .update:
             // Levels not replaced stay; drawings stay unless the update replaces them.
             if let l = old.levels {
-                for (role, e) in [("pivot", l.pivot), ("resistance", l.resistance), ("support", l.support)] {
-                    guard let e, a.levels?.unknownFields[role] == nil else { continue }
-                    let replaced: Bool
-                    switch role {
-                    case "pivot": replaced = a.levels?.pivot != nil
-                    case "resistance": replaced = a.levels?.resistance != nil
-                    default: replaced = a.levels?.support != nil
-                    }
-                    if !replaced && ids[e.clientObjectId] == nil { ids[e.clientObjectId] = .existing(.level(role)) }
+                for r in LevelsMember.table.members {
+                    guard let e = l[r], a.levels?.unknownFields[r.key] == nil else { continue }
+                    let replaced = a.levels?[r] != nil
+                    if !replaced && ids[e.clientObjectId] == nil { ids[e.clientObjectId] = .existing(.level(r.key)) }
                 }
             }
-            if a.drawings == nil && a.unknownFields["drawings"] == nil {
+            if a.drawings == nil && a.unknownFields[RootMember.drawings.key] == nil {
                 for (i, d) in (old.drawings ?? []).enumerated() {
                     if let id = d.clientObjectId, ids[id] == nil { ids[id] = .existing(.drawing(i)) }
                 }

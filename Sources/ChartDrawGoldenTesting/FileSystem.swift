@@ -11,17 +11,10 @@ public enum FileSystem {
         if let slash = path.lastIndex(of: "/") {
             if let e = makeDirectories(String(path[..<slash])) { return e }
         }
-        let temporary = path + ".tmp-\(getpid())"
-        guard let f = fopen(temporary, "wb") else { return "cannot open \(temporary): \(errorText())" }
-        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, f) }
-        let closed = fclose(f)
-        guard written == bytes.count, closed == 0 else {
-            unlink(temporary)
-            return "cannot write \(path): \(errorText())"
-        }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return "cannot rename onto \(path): \(errorText())"
+        do {
+            try writeAtomically(bytes, to: path)
+        } catch {
+            return error.description
         }
         return nil
     }

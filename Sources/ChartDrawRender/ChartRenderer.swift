@@ -154,30 +154,12 @@ extension RGBAImage {
     /// Straight RGBA from Cairo ARGB32 (premultiplied) or RGB24 (`opaqueOnly`, alpha ignored).
     init(unpremultiplying base: UnsafePointer<UInt8>, stride: Int, width: Int, height: Int, opaqueOnly: Bool) {
         let px = [UInt8](unsafeUninitializedCapacity: width * height * 4) { out, count in
-            var o = 0
             for y in 0..<height {
                 let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
-                for x in 0..<width {
-                    let p = row[x]
-                    let a = opaqueOnly ? 255 : p >> 24
-                    var r = (p >> 16) & 0xFF
-                    var g = (p >> 8) & 0xFF
-                    var b = p & 0xFF
-                    if a == 0 {
-                        r = 0; g = 0; b = 0
-                    } else if a != 255 {
-                        r = (r * 255 + a / 2) / a
-                        g = (g * 255 + a / 2) / a
-                        b = (b * 255 + a / 2) / a
-                    }
-                    out[o] = UInt8(truncatingIfNeeded: r)
-                    out[o + 1] = UInt8(truncatingIfNeeded: g)
-                    out[o + 2] = UInt8(truncatingIfNeeded: b)
-                    out[o + 3] = UInt8(truncatingIfNeeded: a)
-                    o += 4
-                }
+                CairoPixels.unpremultiply(
+                    row, width: width, opaqueOnly: opaqueOnly, into: out.baseAddress! + y * width * 4)
             }
-            count = o
+            count = width * height * 4
         }
         self.init(width: width, height: height, pixels: px)!
     }

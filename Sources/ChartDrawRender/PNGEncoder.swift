@@ -98,30 +98,7 @@ struct PNGEncoder {
                 }
                 return
             }
-            var dst = out
-            for x in 0..<width {
-                let p = row[x]
-                let a = p >> 24
-                var r = (p >> 16) & 0xFF
-                var g = (p >> 8) & 0xFF
-                var b = p & 0xFF
-                if a != 255 {
-                    if a == 0 {
-                        r = 0
-                        g = 0
-                        b = 0
-                    } else {
-                        r = (r * 255 + a / 2) / a
-                        g = (g * 255 + a / 2) / a
-                        b = (b * 255 + a / 2) / a
-                    }
-                }
-                dst[0] = UInt8(truncatingIfNeeded: r)
-                dst[1] = UInt8(truncatingIfNeeded: g)
-                dst[2] = UInt8(truncatingIfNeeded: b)
-                dst[3] = UInt8(truncatingIfNeeded: a)
-                dst += 4
-            }
+            CairoPixels.unpremultiply(row, width: width, into: out)
         case .rgba(let base):
             let row = base + y * width * 4
             if bpp == 4 {

@@ -255,21 +255,8 @@ enum Routes {
             w.key("etag")
             w.writeString(inputs.etag)
             w.key("issues")
-            w.beginArray()
-            for i in inputs.issues {
-                w.element()
-                w.beginObject()
-                w.key("path")
-                w.writeString(i.path)
-                w.key("code")
-                w.writeString(i.code)
-                w.key("severity")
-                w.writeString(i.severity.rawValue)
-                w.key("message")
-                w.writeString(i.message)
-                w.endObject()
-            }
-            w.endArray()
+            // Without suggestions, as this response has always been written.
+            ValidationIssue.write(inputs.issues, to: &w, suggestion: false)
             w.key("warnings")
             w.beginArray()
             for s in image.warnings {

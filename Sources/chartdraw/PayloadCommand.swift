@@ -19,8 +19,7 @@ enum IssueText {
     /// `FILE:PATH: severity[code]: message` (no PATH part for the whole body); control
     /// characters from the input are escaped (``TerminalText``), so one issue is one line.
     static func line(_ file: String, _ i: ValidationIssue) -> String {
-        let path = i.path.isEmpty ? "" : TerminalText.escape(i.path) + ":"
-        return "\(TerminalText.escape(file)):\(path) \(i.severity.rawValue)[\(i.code)]: \(TerminalText.escape(i.message))\n"
+        i.line(file: file, escape: TerminalText.escape) + "\n"
     }
 
     /// `FILE: invalid: N errors, M warnings`.

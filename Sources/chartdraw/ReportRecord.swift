@@ -46,25 +46,7 @@ struct ReportRecord {
         w.key("valid")
         w.writeBool(valid)
         w.key("issues")
-        w.beginArray()
-        for i in issues {
-            w.element()
-            w.beginObject()
-            w.key("path")
-            w.writeString(i.path)
-            w.key("code")
-            w.writeString(i.code)
-            w.key("severity")
-            w.writeString(i.severity.rawValue)
-            w.key("message")
-            w.writeString(i.message)
-            if let s = i.suggestion {
-                w.key("suggestion")
-                w.writeString(s)
-            }
-            w.endObject()
-        }
-        w.endArray()
+        ValidationIssue.write(issues, to: &w)
         if !warnings.isEmpty {
             w.key("warnings")
             w.beginArray()

@@ -86,7 +86,7 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 
 /// Days from 1970-01-01 to the civil date (proleptic Gregorian). Howard Hinnant's algorithm.
 @inlinable
-func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
+package func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -112,10 +112,10 @@ func civilFromDays(_ z0: Int64) -> (year: Int64, month: Int64, day: Int64) {
 }
 
 @inlinable
-func isLeapYear(_ y: Int64) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+package func isLeapYear(_ y: Int64) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
 @inlinable
-func daysInMonth(year: Int64, month: Int64) -> Int64 {
+package func daysInMonth(year: Int64, month: Int64) -> Int64 {
     switch month {
     case 2: return isLeapYear(year) ? 29 : 28
     case 4, 6, 9, 11: return 30

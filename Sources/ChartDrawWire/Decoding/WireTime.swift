@@ -28,17 +28,8 @@ enum WireTime {
         else { return nil }
         let year = y1 &* 100 &+ y2
         guard year >= 1, month >= 1, month <= 12, day >= 1, hour < 24, minute < 60, second < 60 else { return nil }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let dim = month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31)
-        guard day <= dim else { return nil }
-        // Days from 1970-01-01 (Howard Hinnant's days_from_civil; years here are positive).
-        let y = month <= 2 ? year &- 1 : year
-        let era = y / 400
-        let yoe = y &- era &* 400
-        let mp = (month &+ 9) % 12
-        let doy = (153 &* mp &+ 2) / 5 &+ day &- 1
-        let doe = yoe &* 365 &+ yoe / 4 &- yoe / 100 &+ doy
-        let days = era &* 146_097 &+ doe &- 719_468
-        return Timestamp(seconds: Int64(days &* 86_400 &+ hour &* 3600 &+ minute &* 60 &+ second))
+        guard Int64(day) <= daysInMonth(year: Int64(year), month: Int64(month)) else { return nil }
+        let days = daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day))
+        return Timestamp(seconds: days &* 86_400 &+ Int64(hour &* 3600 &+ minute &* 60 &+ second))
     }
 }

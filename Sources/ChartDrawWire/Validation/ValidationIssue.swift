@@ -46,7 +46,52 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `PATH: severity[code]: message`.
-    public var description: String { "\(path.isEmpty ? "/" : path): \(severity.rawValue)[\(code)]: \(message)" }
+    public var description: String { line(file: nil) }
+
+    /// The one text form of an issue: `FILE:PATH: severity[code]: message` with a file (no
+    /// PATH part for the whole body), `PATH: severity[code]: message` without one (`/` for
+    /// the whole body). `escape` is applied to every part that comes from the input (a
+    /// terminal escapes control characters so that one issue stays one line).
+    public func line(file: String?, escape: (String) -> String = { $0 }) -> String {
+        let head: String
+        if let file {
+            head = escape(file) + ":" + (path.isEmpty ? "" : escape(path) + ":")
+        } else {
+            head = (path.isEmpty ? "/" : escape(path)) + ":"
+        }
+        return "\(head) \(severity.rawValue)[\(code)]: \(escape(message))"
+    }
+
+    /// The one JSON form of an issue: `{"path", "code", "severity", "message", "suggestion"?}`
+    /// (`docs/report.schema.json`), written as the next value of `w`.
+    public func write(to w: inout JSONWriter, suggestion includeSuggestion: Bool = true) {
+        w.beginObject()
+        w.key("path")
+        w.writeString(path)
+        w.key("code")
+        w.writeString(code)
+        w.key("severity")
+        w.writeString(severity.rawValue)
+        w.key("message")
+        w.writeString(message)
+        if includeSuggestion, let s = suggestion {
+            w.key("suggestion")
+            w.writeString(s)
+        }
+        w.endObject()
+    }
+
+    /// Writes `issues` as a JSON array, each in ``write(to:suggestion:)``'s form.
+    public static func write(
+        _ issues: some Sequence<ValidationIssue>, to w: inout JSONWriter, suggestion includeSuggestion: Bool = true
+    ) {
+        w.beginArray()
+        for i in issues {
+            w.element()
+            i.write(to: &w, suggestion: includeSuggestion)
+        }
+        w.endArray()
+    }
 }
 
 /// Everything validation found in one body.
@@ -85,25 +130,7 @@ extension ValidationReport {
         w.key("valid")
         w.writeBool(isValid)
         w.key("issues")
-        w.beginArray()
-        for i in issues {
-            w.element()
-            w.beginObject()
-            w.key("path")
-            w.writeString(i.path)
-            w.key("code")
-            w.writeString(i.code)
-            w.key("severity")
-            w.writeString(i.severity.rawValue)
-            w.key("message")
-            w.writeString(i.message)
-            if let s = i.suggestion {
-                w.key("suggestion")
-                w.writeString(s)
-            }
-            w.endObject()
-        }
-        w.endArray()
+        ValidationIssue.write(issues, to: &w)
         w.endObject()
         return w.bytes
     }

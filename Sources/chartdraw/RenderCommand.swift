@@ -151,33 +151,15 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         guard (from == nil) == (to == nil) else { throw ValidationError("Give --from and --to together.") }
-        if let from, let to, !(from.value < to.value) { throw ValidationError("--from must be before --to.") }
         guard (minPrice == nil) == (maxPrice == nil) else {
             throw ValidationError("Give --min-price and --max-price together.")
         }
-        if let minPrice, let maxPrice {
-            guard minPrice.isFinite, maxPrice.isFinite, minPrice < maxPrice else {
-                throw ValidationError("--min-price must be a finite number below --max-price.")
-            }
-        }
-        guard ChartOptions.logicalSizeLimits.contains(width), ChartOptions.logicalSizeLimits.contains(height) else {
-            let l = ChartOptions.logicalSizeLimits
-            throw ValidationError("--width and --height must be between \(l.lowerBound) and \(l.upperBound).")
-        }
-        guard scale.isFinite, ChartOptions.pixelScaleLimits.contains(scale) else {
-            let l = ChartOptions.pixelScaleLimits
-            throw ValidationError("--scale must be between \(l.lowerBound) and \(l.upperBound).")
-        }
-        let side = Double(max(width, height)) * scale
-        let total = Double(width) * scale * Double(height) * scale
-        guard side <= Double(ChartOptions.maximumDeviceSide), total <= Double(ChartOptions.maximumDevicePixels) else {
-            throw ValidationError(
-                "The image would be \(Int(Double(width) * scale))x\(Int(Double(height) * scale)) device pixels; "
-                    + "keep each side within \(ChartOptions.maximumDeviceSide) and the total within "
-                    + "\(ChartOptions.maximumDevicePixels) (lower --width, --height or --scale).")
-        }
-        if let precision, !(0...12).contains(precision) {
-            throw ValidationError("--precision must be between 0 and 12.")
+        // The library's own limits (size, scale, device pixels after rounding, view, precision),
+        // named by the flags that set them.
+        do {
+            try chartOptions.validate()
+        } catch {
+            throw ValidationError(Self.flagText(error))
         }
         if showEvents && candles == nil {
             throw ValidationError("--show-events needs --candles: the candles after the analysis.")
@@ -201,6 +183,40 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError(
                 "Standard output is a terminal; \((outputFormat ?? .png).fileExtension.uppercased()) bytes would garble it. "
                     + "Redirect it (-o - > chart.png), name a file with -o, or add --force.")
+        }
+    }
+
+    /// The chart options the flags give.
+    var chartOptions: ChartOptions {
+        var options = ChartOptions(
+            width: width, height: height, pixelScale: scale, theme: theme.theme, createdAt: createdAt?.value,
+            pricePrecision: precision, timeAxis: timeAxis.mode)
+        // A reversed (or NaN) pair becomes an empty range, which the options' check refuses.
+        if let from, let to { options.timeRange = from.value <= to.value ? from.value...to.value : to.value...to.value }
+        if let minPrice, let maxPrice { options.priceRange = minPrice <= maxPrice ? minPrice...maxPrice : 0...0 }
+        if showEvents { options.events = EvaluationOptions(extendRight: extendRight) }
+        return options
+    }
+
+    /// A problem of the chart options in terms of the flags that set them.
+    static func flagText(_ e: SceneError) -> String {
+        switch e {
+        case .invalidSize:
+            let l = ChartOptions.logicalSizeLimits
+            return "--width and --height must be between \(l.lowerBound) and \(l.upperBound)."
+        case .invalidPixelScale:
+            let l = ChartOptions.pixelScaleLimits
+            return "--scale must be between \(l.lowerBound) and \(l.upperBound)."
+        case .tooManyPixels(let w, let h):
+            return "The image would be \(w)x\(h) device pixels; "
+                + "keep each side within \(ChartOptions.maximumDeviceSide) and the total within "
+                + "\(ChartOptions.maximumDevicePixels) (lower --width, --height or --scale)."
+        case .invalidTimeRange: return "--from must be before --to."
+        case .invalidPriceRange:
+            return "--min-price must be a finite number below --max-price, within \(PriceLimits.rangeText) in "
+                + "magnitude and at least \(PriceLimits.minimumRelativeSpan) of the larger apart."
+        case .invalidPricePrecision:
+            return "--precision must be between 0 and \(PriceFormat.maximumDecimals)."
         }
     }
 
@@ -253,12 +269,7 @@ struct RenderCommand: ParsableCommand {
                     .invalid, "candles_invalid", "chartdraw: \(name): \(error)", line: error.line, path: error.path)
             }
         }
-        var options = ChartOptions(
-            width: width, height: height, pixelScale: scale, theme: theme.theme, createdAt: createdAt?.value,
-            pricePrecision: precision, timeAxis: timeAxis.mode)
-        if let from, let to { options.timeRange = from.value...to.value }
-        if let minPrice, let maxPrice { options.priceRange = minPrice...maxPrice }
-        if showEvents { options.events = EvaluationOptions(extendRight: extendRight) }
+        let options = chartOptions
 
         let chart: RenderedChart
         do {

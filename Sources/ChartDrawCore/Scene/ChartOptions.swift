@@ -76,8 +76,11 @@ public struct ChartOptions: Hashable, Sendable {
         (Int((Double(width) * pixelScale).rounded()), Int((Double(height) * pixelScale).rounded()))
     }
 
-    /// Checks the limits; throws the first problem.
-    func validate() throws(SceneError) {
+    /// Checks the limits (``logicalSizeLimits``, ``pixelScaleLimits``, the device size after
+    /// rounding, the explicit view, ``PriceFormat/maximumDecimals``); throws the first problem.
+    /// Rendering runs the same check; callers that take options from users (a command line, a
+    /// request) call it to report a problem before any work.
+    public func validate() throws(SceneError) {
         guard Self.logicalSizeLimits.contains(width), Self.logicalSizeLimits.contains(height) else {
             throw .invalidSize(width: width, height: height)
         }

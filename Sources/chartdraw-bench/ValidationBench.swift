@@ -6,8 +6,9 @@ import ChartDrawWire
 #endif
 
 /// `chartdraw-bench validate corpus FILE [--runs 5] [--warmup 1] [--dump OUT.jsonl]`,
-/// `validate large FILE [--runs 21] [--warmup 3]`, `validate one FILE`; `corpus-decode` and
-/// `corpus-parse` time decoding alone and the generic tree parser alone (diagnostics);
+/// `validate large FILE [--runs 21] [--warmup 3]`, `validate one FILE`; `corpus-decode`,
+/// `corpus-encode` and `corpus-parse` time decoding alone, canonical encoding (create body) of
+/// what decoded alone, and the generic tree parser alone (diagnostics);
 /// `validate dump-all FILE --dump OUT` writes every issue of every line under both policies and
 /// the canonical form of what decoded (a byte-exact reference when tuning decoding).
 ///
@@ -42,7 +43,7 @@ func validationBenchMain(_ args: [String]) -> Int32 {
         return 66
     }
     switch mode {
-    case "corpus", "corpus-decode", "corpus-parse":
+    case "corpus", "corpus-decode", "corpus-encode", "corpus-parse":
         // One document per non-empty line, as raw byte ranges into one buffer.
         var lines: [Range<Int>] = []
         var s = 0
@@ -57,12 +58,25 @@ func validationBenchMain(_ args: [String]) -> Int32 {
         var times: [Double] = []
         var invalid = 0
         var errors = 0
+        // For corpus-encode: the documents decoded once, outside the timing.
+        var decoded: [Analysis] = []
+        if mode == "corpus-encode" {
+            decoded = data.withUnsafeBytes { buf in
+                lines.compactMap { r in try? AnalysisDecoder.decode(Array(UnsafeRawBufferPointer(rebasing: buf[r]))) }
+            }
+        }
+        var encodedBytes = 0
         data.withUnsafeBytes { buf in
             for run in 0..<(warmup + runs) {
                 invalid = 0
                 errors = 0
                 let t0 = BenchSupport.now()
-                for r in lines {
+                if mode == "corpus-encode" {
+                    encodedBytes = 0
+                    for a in decoded { encodedBytes &+= CanonicalEncoder.encode(a, endpoint: .create).count }
+                    invalid = lines.count - decoded.count
+                }
+                for r in lines where mode != "corpus-encode" {
                     let doc = UnsafeRawBufferPointer(rebasing: buf[r])
                     if mode == "corpus-decode" {
                         if (try? AnalysisDecoder.decode(Array(doc))) == nil { invalid += 1 }
@@ -84,9 +98,10 @@ func validationBenchMain(_ args: [String]) -> Int32 {
         let med = BenchSupport.median(times)
         let n = Double(lines.count)
         print(
-            "{\"peer\":\"swift\",\"mode\":\"corpus\",\"docs\":\(lines.count),\"bytes\":\(bytes),\"runs\":\(runs),\"warmup\":\(warmup)"
+            "{\"peer\":\"swift\",\"mode\":\"\(mode)\",\"docs\":\(lines.count),\"bytes\":\(bytes),\"runs\":\(runs),\"warmup\":\(warmup)"
                 + ",\"docs_per_s\":\(BenchSupport.num(n / med)),\"docs_per_s_min\":\(BenchSupport.num(n / (times.max() ?? med))),\"docs_per_s_max\":\(BenchSupport.num(n / (times.min() ?? med)))"
-                + ",\"mb_per_s\":\(BenchSupport.num(Double(bytes) / med / 1e6)),\"us_per_doc\":\(BenchSupport.num(med / n * 1e6)),\"invalid_docs\":\(invalid),\"errors\":\(errors)}"
+                + ",\"mb_per_s\":\(BenchSupport.num(Double(bytes) / med / 1e6)),\"us_per_doc\":\(BenchSupport.num(med / n * 1e6)),\"invalid_docs\":\(invalid),\"errors\":\(errors)"
+                + (mode == "corpus-encode" ? ",\"encoded_bytes\":\(encodedBytes)}" : "}")
         )
         if let dump {
             var out: [UInt8] = []

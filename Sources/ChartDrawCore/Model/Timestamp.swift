@@ -22,7 +22,8 @@ public struct Timestamp: Hashable, Comparable, Sendable {
     /// Use ``init(exactly:nanoseconds:)`` for parts that may be out of range.
     public init(seconds: Int64, nanoseconds: Int32 = 0) {
         precondition(nanoseconds >= 0 && nanoseconds < 1_000_000_000, "nanoseconds out of range")
-        precondition(seconds >= Timestamp.minSeconds && seconds <= Timestamp.maxSeconds, "seconds outside years 1 to 9999")
+        precondition(
+            seconds >= Timestamp.minSeconds && seconds <= Timestamp.maxSeconds, "seconds outside years 1 to 9999")
         self.seconds = seconds
         self.nanoseconds = nanoseconds
     }
@@ -154,7 +155,9 @@ extension Timestamp {
     }
 
     /// The instant at the given UTC calendar fields; `nil` when they are not a real date/time.
-    public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, nanoseconds: Int32 = 0) {
+    public init?(
+        year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, nanoseconds: Int32 = 0
+    ) {
         guard (1...9999).contains(year), (1...12).contains(month),
             day >= 1, Int64(day) <= daysInMonth(year: Int64(year), month: Int64(month)),
             (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second),
@@ -205,28 +208,42 @@ extension Timestamp {
             for _ in count..<9 { scaled *= 10 }
             nanos = Int32(scaled)
         }
-        return Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second, nanoseconds: nanos)
+        return Timestamp(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second, nanoseconds: nanos)
     }
 
     /// The canonical ISO-8601 text, e.g. `2026-01-08T12:00:00Z` or `2026-01-08T12:00:00.250Z`.
     public var iso8601: String {
-        let u = utc
         var out: [UInt8] = []
         out.reserveCapacity(30)
-        func put(_ v: Int, _ width: Int) {
-            var digits = [UInt8](repeating: 48, count: width)
+        appendISO8601(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the bytes of ``iso8601`` (ASCII digits, `-`, `T`, `:`, `.`, `Z`) to `out`,
+    /// building no string: the canonical encoder writes every time through it.
+    package func appendISO8601(to out: inout [UInt8]) {
+        let u = utc
+        @inline(__always) func put(_ v: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor &*= 10 }
             var x = v
-            for i in stride(from: width - 1, through: 0, by: -1) {
-                digits[i] = UInt8(48 + x % 10)
-                x /= 10
+            while divisor > 0 {
+                out.append(UInt8(truncatingIfNeeded: 48 &+ (x / divisor) % 10))
+                x %= divisor
+                divisor /= 10
             }
-            out.append(contentsOf: digits)
         }
-        put(u.year, 4); out.append(UInt8(ascii: "-"))
-        put(u.month, 2); out.append(UInt8(ascii: "-"))
-        put(u.day, 2); out.append(UInt8(ascii: "T"))
-        put(u.hour, 2); out.append(UInt8(ascii: ":"))
-        put(u.minute, 2); out.append(UInt8(ascii: ":"))
+        put(u.year, 4)
+        out.append(UInt8(ascii: "-"))
+        put(u.month, 2)
+        out.append(UInt8(ascii: "-"))
+        put(u.day, 2)
+        out.append(UInt8(ascii: "T"))
+        put(u.hour, 2)
+        out.append(UInt8(ascii: ":"))
+        put(u.minute, 2)
+        out.append(UInt8(ascii: ":"))
         put(u.second, 2)
         if nanoseconds != 0 {
             out.append(UInt8(ascii: "."))
@@ -240,7 +257,6 @@ extension Timestamp {
             }
         }
         out.append(UInt8(ascii: "Z"))
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

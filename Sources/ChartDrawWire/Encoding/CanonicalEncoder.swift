@@ -57,6 +57,14 @@ private struct Emitter {
         return true
     }
 
+    /// A time member (canonical ISO-8601).
+    @inline(__always)
+    mutating func time(_ m: some WireObject, _ t: Timestamp) -> Bool {
+        w.key(m.key)
+        w.writeTimestamp(t)
+        return true
+    }
+
     /// A number member; false when absent.
     @inline(__always)
     mutating func number(_ m: some WireObject, _ v: Double?) -> Bool {
@@ -130,7 +138,7 @@ private struct Emitter {
             switch m {
             case .price: return e.number(m, x.price)
             case .clientObjectId: return e.string(m, x.clientObjectId)
-            case .time: return e.string(m, x.time.iso8601)
+            case .time: return e.time(m, x.time)
             }
         }
     }
@@ -138,7 +146,7 @@ private struct Emitter {
     mutating func point(_ p: ChartPoint) {
         object(PointMember.table.members, p.unknownFields) { e, m in
             switch m {
-            case .time: return e.string(m, p.time.iso8601)
+            case .time: return e.time(m, p.time)
             case .price: return e.number(m, p.price)
             }
         }

@@ -72,6 +72,17 @@ public struct JSONWriter {
     /// Writes a string value with JSON escapes.
     public mutating func writeString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Most strings need no escape: their bytes go in at once.
+        let plain =
+            s.utf8.withContiguousStorageIfAvailable { u -> Bool in
+                for c in u where c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { return false }
+                bytes.append(contentsOf: u)
+                return true
+            } ?? false
+        if plain {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for c in s.utf8 {
             switch c {
             case UInt8(ascii: "\""): bytes.append(0x5C); bytes.append(c)
@@ -93,12 +104,47 @@ public struct JSONWriter {
     /// Writes a number in its shortest round-trip form; `null` when it is not finite (as
     /// ECMAScript's `JSON.stringify` does).
     public mutating func writeNumber(_ v: Double) {
+        // The same text as formatNumber(_:), without building it for the common forms.
+        if v.isFinite && v == v.rounded() && abs(v) < 1e15 {
+            writeInteger(Int64(v))
+            return
+        }
+        if v.isFinite && v != v.rounded() {
+            // A description without an exponent (and not a whole number) is already the
+            // ECMAScript form: the shortest digits with the point where it belongs.
+            let d = v.description
+            let done =
+                d.utf8.withContiguousStorageIfAvailable { u -> Bool in
+                    for c in u where c == UInt8(ascii: "e") || c == UInt8(ascii: "E") { return false }
+                    bytes.append(contentsOf: u)
+                    return true
+                } ?? false
+            if done { return }
+        }
         bytes.append(contentsOf: JSONWriter.formatNumber(v).utf8)
     }
 
     /// Writes a whole number.
     public mutating func writeInteger(_ v: Int64) {
-        bytes.append(contentsOf: String(v).utf8)
+        if v < 0 { bytes.append(UInt8(ascii: "-")) }
+        var x = v.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+        withUnsafeMutableBytes(of: &digits) { buf in
+            var k = buf.count
+            repeat {
+                k -= 1
+                buf[k] = UInt8(truncatingIfNeeded: 48 &+ x % 10)
+                x /= 10
+            } while x > 0
+            bytes.append(contentsOf: buf[k...])
+        }
+    }
+
+    /// Writes a time as its canonical ISO-8601 string (no escape is ever needed).
+    mutating func writeTimestamp(_ t: Timestamp) {
+        bytes.append(UInt8(ascii: "\""))
+        t.appendISO8601(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Writes `true` or `false`.

@@ -212,9 +212,7 @@ struct RenderCommand: ParsableCommand {
                 + "keep each side within \(ChartOptions.maximumDeviceSide) and the total within "
                 + "\(ChartOptions.maximumDevicePixels) (lower --width, --height or --scale)."
         case .invalidTimeRange: return "--from must be before --to."
-        case .invalidPriceRange:
-            return "--min-price must be a finite number below --max-price, within \(PriceLimits.rangeText) in "
-                + "magnitude and at least \(PriceLimits.minimumRelativeSpan) of the larger apart."
+        case .invalidPriceRange: return "--min-price and --max-price: \(e)."
         case .invalidPricePrecision:
             return "--precision must be between 0 and \(PriceFormat.maximumDecimals)."
         }

@@ -44,6 +44,30 @@ struct RenderCommandTests {
     let analysis = example("GBPUSDBounce", "analysis.json")
     let candles = example("GBPUSDBounce", "candles.csv")
 
+    @Test("flags are checked by the library's option rules: the rounded device size, its precision bound")
+    func flagsFollowTheLibraryRules() throws {
+        let dir = try tempDir()
+        let out = dir.appendingPathComponent("wide.svg").path
+        // 8000 × 1.02404 = 8192.32 device pixels, which the renderer rounds to its limit of 8192:
+        // accepted (the command used to compare the unrounded size and refuse it).
+        let ok = try execute(
+            "chartdraw", ["render", analysis, "--candles", candles, "-o", out, "--width", "8000", "--scale", "1.02404"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        // 8000 × 1.0241 = 8192.8 rounds to 8193: refused, naming the rounded size.
+        let wide = try execute(
+            "chartdraw", ["render", analysis, "-o", out, "--width", "8000", "--scale", "1.0241"])
+        #expect(wide.status != 0)
+        #expect(wide.stderr.contains("8193x"), "\(wide.stderr)")
+        let precise = try execute("chartdraw", ["render", analysis, "-o", out, "--precision", "13"])
+        #expect(precise.status != 0)
+        #expect(precise.stderr.contains("--precision must be between 0 and 12"), "\(precise.stderr)")
+        let reversed = try execute(
+            "chartdraw",
+            ["render", analysis, "-o", out, "--from", "2026-01-09T00:00:00Z", "--to", "2026-01-08T00:00:00Z"])
+        #expect(reversed.status != 0)
+        #expect(reversed.stderr.contains("--from must be before --to"), "\(reversed.stderr)")
+    }
+
     @Test func rendersAPNGOfTheRequestedSize() throws {
         let dir = try tempDir()
         let out = dir.appendingPathComponent("chart.png").path
@@ -70,7 +94,9 @@ struct RenderCommandTests {
         let svg = dir.appendingPathComponent("c.svg").path
         let pdf = dir.appendingPathComponent("c.pdf").path
         #expect(try execute("chartdraw", ["render", analysis, "--candles", candles, "-o", svg]).status == 0)
-        #expect(try execute("chartdraw", ["render", analysis, "--candles", candles, "-o", pdf, "--theme", "dark"]).status == 0)
+        #expect(
+            try execute("chartdraw", ["render", analysis, "--candles", candles, "-o", pdf, "--theme", "dark"]).status
+                == 0)
         let svgText = try String(contentsOfFile: svg, encoding: .utf8)
         #expect(svgText.hasPrefix("<?xml") && svgText.contains("<svg"))
         let pdfBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: pdf)))
@@ -108,11 +134,13 @@ struct RenderCommandTests {
         // an image over the limits is a usage error, checked before anything is read
         let huge = try execute("chartdraw", ["render", analysis, "--width", "9000", "-o", out])
         #expect(huge.status == 64)
-        let tooMany = try execute("chartdraw", ["render", analysis, "--width", "8000", "--height", "8000", "--scale", "1", "-o", out])
+        let tooMany = try execute(
+            "chartdraw", ["render", analysis, "--width", "8000", "--height", "8000", "--scale", "1", "-o", out])
         #expect(tooMany.status == 64)
         #expect(tooMany.stderr.contains("40000000"))
         // an unknown extension without --format
-        #expect(try execute("chartdraw", ["render", analysis, "-o", dir.appendingPathComponent("x.gif").path]).status == 64)
+        #expect(
+            try execute("chartdraw", ["render", analysis, "-o", dir.appendingPathComponent("x.gif").path]).status == 64)
         // an output directory that does not exist: exit 73, nothing written
         let nowhere = dir.appendingPathComponent("missing/dir/x.png").path
         let cannot = try execute("chartdraw", ["render", analysis, "-o", nowhere])
@@ -187,7 +215,8 @@ struct ExampleTests {
         let r = try execute(name, [out])
         #expect(r.status == 0, "\(r.stderr)")
         let made = try ChartRenderer.decodePNG([UInt8](try Data(contentsOf: URL(fileURLWithPath: out))))
-        let committed = try ChartRenderer.decodePNG([UInt8](try Data(contentsOf: URL(fileURLWithPath: example(name, "preview.png")))))
+        let committed = try ChartRenderer.decodePNG(
+            [UInt8](try Data(contentsOf: URL(fileURLWithPath: example(name, "preview.png")))))
         #expect(samePixels(made, committed), "\(name): the preview differs from Examples/\(name)/preview.png")
     }
 }

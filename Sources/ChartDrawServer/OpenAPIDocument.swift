@@ -663,7 +663,7 @@ enum OpenAPIDocument {
                   },
                   "precision": {
                     "type": "integer",
-                    "description": "Decimals of price labels (0 to 12)."
+                    "description": "Decimals of price labels (0 to 12; default: the decimals of the candles and levels); the grid step is coarsened so no two lines share a label."
                   },
                   "timeAxis": {
                     "type": "string",

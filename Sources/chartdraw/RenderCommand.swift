@@ -123,7 +123,10 @@ struct RenderCommand: ParsableCommand {
             "When the analysis was created (ISO-8601 UTC): the expiry counts from it. Default: the last candle's time.")
     var createdAt: TimeArgument?
 
-    @Option(help: "Decimals of price labels (default: chosen for the instrument).")
+    @Option(
+        help:
+            "Decimals of price labels (default: the decimals of the candles and levels); the grid step is coarsened so no two lines share a label."
+    )
     var precision: Int?
 
     @Option(

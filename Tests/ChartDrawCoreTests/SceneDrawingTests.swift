@@ -18,10 +18,13 @@ struct SceneDrawingTests {
             .rectangle(RectangleDrawing(clientObjectId: "r", corner1: F.point(10, 20), corner2: F.point(30, 60), style: style))
         ])
         // Hours 10...30 → x 40...120; prices 60...20 → y 80...160. An opaque #RRGGBB fill is
-        // drawn at 20% (0x33); the 2 px border sits on whole pixels (even width).
+        // drawn at 20% (0x33); the 2 px border sits on whole pixels (even width). #00FF00 has
+        // about 1.4:1 contrast on white, so the border lies over a 4 px halo (the theme's text
+        // colour at 60%).
         #expect(lines == [
             "clip 0.00,0.00 400.00x200.00",
             "fill #00FF3333 M 40.00,80.00 L 120.00,80.00 L 120.00,160.00 L 40.00,160.00 Z",
+            "stroke #13172299 w4.00 M 40.00,80.00 L 120.00,80.00 L 120.00,160.00 L 40.00,160.00 Z",
             "stroke #00FF00 w2.00 M 40.00,80.00 L 120.00,80.00 L 120.00,160.00 L 40.00,160.00 Z",
             "unclip",
         ])

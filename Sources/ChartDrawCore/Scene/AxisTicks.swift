@@ -47,6 +47,53 @@ public enum AxisTicks {
         niceStep(span: span, targetCount: Swift.max(1, height / Swift.max(spacing, 1)))
     }
 
+    /// The nice step for `span / targetCount` among those written with at most `decimals`
+    /// decimals (so at least `10^-decimals`): the free ``niceStep(span:targetCount:)`` when it
+    /// is one, else the largest such step below it (2 for 2.5, 0.2 for 0.25), else one unit
+    /// of the last decimal. Grid values are then multiples of the last digit and no two of
+    /// them share a label.
+    public static func niceStep(span: Double, targetCount: Double, maxDecimals decimals: Int) -> Double {
+        let free = niceStep(span: span, targetCount: targetCount)
+        guard free > 0, PriceFormat.stepDecimals(free) > decimals else { return free }
+        let smallest = PriceFormat.powerOfTen(-decimals)
+        guard free > smallest else { return smallest }
+        let e = PriceFormat.decimalExponent(free)
+        var best = smallest
+        for k in (e - 1)...e {
+            let base = PriceFormat.powerOfTen(k)
+            for m in niceMantissas {
+                let step = m * base
+                guard step <= free, step > best, PriceFormat.stepDecimals(step) <= decimals else { continue }
+                best = step
+            }
+        }
+        return best
+    }
+
+    /// The price grid step and the decimals of its labels, for a plot showing `span` about
+    /// `targetCount` grid lines tall, around `magnitude`.
+    /// - `explicitDecimals` (`--precision`): exactly those decimals; the step is coarsened to
+    ///   one written with them, so two grid lines never share a label.
+    /// - else `dataDecimals` (the decimals the candles and levels were written with), when
+    ///   they are an instrument's tick (``PriceFormat/isPlausibleTick(decimals:magnitude:)``):
+    ///   those decimals, with a step written with them, unless that step leaves fewer than two
+    ///   grid steps in the span (then the free step and the decimals it needs).
+    /// - else the instrument's usual decimals for the magnitude, more when the step needs them.
+    public static func priceAxis(
+        span: Double, targetCount: Double, magnitude: Double, dataDecimals: Int?, explicitDecimals: Int?
+    ) -> (step: Double, decimals: Int) {
+        if let n = explicitDecimals {
+            return (niceStep(span: span, targetCount: targetCount, maxDecimals: n), n)
+        }
+        let free = niceStep(span: span, targetCount: targetCount)
+        if let d = dataDecimals, PriceFormat.isPlausibleTick(decimals: d, magnitude: magnitude) {
+            let step = niceStep(span: span, targetCount: targetCount, maxDecimals: d)
+            if step > 0, span / step >= 2 { return (step, d) }
+            return (free, Swift.min(PriceFormat.maximumDecimals, Swift.max(d, PriceFormat.stepDecimals(free))))
+        }
+        return (free, PriceFormat.precision(step: free, magnitude: magnitude))
+    }
+
     /// The candidate time steps, finest first.
     public static let timeSteps: [TimeStep] = {
         var s: [TimeStep] = [1, 2, 5, 10, 15, 30].map { TimeStep.seconds(Int64($0), unit: .second) }

@@ -74,6 +74,11 @@ public struct ChartTheme: Hashable, Sendable {
         drawingDefault: rgb(0x2962FF), tagText: rgb(0xFFFFFF), expiry: rgb(0xB2B5BE),
         expiryShade: rgb(0xB2B5BE).withAlpha(0.08))
 
+    /// The outline around a drawing colour too close to the background to be seen
+    /// (``SceneLayout/minimumContrast``), and the plate under its labels: the header text
+    /// colour, which contrasts with the background by design.
+    public var halo: RGBAColor { text.withAlpha(0.6) }
+
     /// An opaque colour from `0xRRGGBB`.
     static func rgb(_ v: UInt32) -> RGBAColor {
         RGBAColor(red: UInt8(v >> 16 & 0xFF), green: UInt8(v >> 8 & 0xFF), blue: UInt8(v & 0xFF))

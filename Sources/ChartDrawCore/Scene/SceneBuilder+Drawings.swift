@@ -55,12 +55,12 @@ extension SceneBuilder {
         let style = strokeStyle(d.style)
         let y = scale.y(d.point.price)
         guard y.isFinite, y >= plot.y, y <= plot.maxY else {
-            warnings.append("horizontal line \(d.clientObjectId) at \(formatPrice(d.point.price)) is outside the view")
+            warnings.append("horizontal line \(d.clientObjectId) at \(warningPrice(d.point.price)) is outside the view")
             return
         }
         let cy = crispY(y, width: style.width)
         // A zero-slope line extended both ways, clipped like any infinite line.
-        strokeInfinite(PixelPoint(x: plot.x, y: cy), PixelPoint(x: plot.maxX, y: cy), style)
+        strokeInfinite(PixelPoint(x: plot.x, y: cy), PixelPoint(x: plot.maxX, y: cy), style, halo: halo(for: style))
     }
 
     /// LINE: the segment, with filled arrow heads; without heads its direction does not matter.
@@ -87,18 +87,35 @@ extension SceneBuilder {
         let inset = Swift.min(head * 0.6, len / 2)
         if startArrow { p = PixelPoint(x: a.x + ux * inset, y: a.y + uy * inset) }
         if endArrow { q = PixelPoint(x: b.x - ux * inset, y: b.y - uy * inset) }
-        strokeSegment(p, q, style)
-        if startArrow { arrowHead(tip: a, ux: -ux, uy: -uy, length: head, color: style.color) }
-        if endArrow { arrowHead(tip: b, ux: ux, uy: uy, length: head, color: style.color) }
+        let halo = halo(for: style)
+        strokeSegment(p, q, style, halo: halo)
+        if startArrow { arrowHead(tip: a, ux: -ux, uy: -uy, length: head, color: style.color, halo: halo) }
+        if endArrow { arrowHead(tip: b, ux: ux, uy: uy, length: head, color: style.color, halo: halo) }
     }
 
     /// A filled triangle pointing along (`ux`, `uy`) with its tip at `tip`.
-    mutating func arrowHead(tip: PixelPoint, ux: Double, uy: Double, length: Double, color: RGBAColor) {
+    /// With a halo, the triangle is first outlined in the halo colour.
+    mutating func arrowHead(
+        tip: PixelPoint, ux: Double, uy: Double, length: Double, color: RGBAColor, halo: StrokeStyle? = nil
+    ) {
         let half = length * 0.5
         let bx = tip.x - ux * length, by = tip.y - uy * length
-        fillPolygon(
-            [tip, PixelPoint(x: bx - uy * half, y: by + ux * half), PixelPoint(x: bx + uy * half, y: by - ux * half)],
-            color)
+        let triangle = [
+            tip, PixelPoint(x: bx - uy * half, y: by + ux * half), PixelPoint(x: bx + uy * half, y: by - ux * half),
+        ]
+        if var halo {
+            let clipped = Clipping.clipPolygon(triangle, to: plot)
+            if clipped.count >= 3 {
+                var path = PixelPath()
+                path.move(to: clipped[0])
+                for p in clipped.dropFirst() { path.line(to: p) }
+                path.close()
+                halo.width = 2 * hairline
+                halo.join = .round
+                items.append(.stroke(path, halo))
+            }
+        }
+        fillPolygon(triangle, color)
     }
 
     /// RECTANGLE: fill and border of the box between the corners, in either order. A box
@@ -108,7 +125,8 @@ extension SceneBuilder {
         let p = scale.point(d.corner1), q = scale.point(d.corner2)
         var stroke = strokeStyle(d.style)
         stroke.color = d.style.borderColor ?? d.style.color ?? theme.drawingDefault
-        let box = PixelRect(x: Swift.min(p.x, q.x), y: Swift.min(p.y, q.y), width: abs(q.x - p.x), height: abs(q.y - p.y))
+        let box = PixelRect(
+            x: Swift.min(p.x, q.x), y: Swift.min(p.y, q.y), width: abs(q.x - p.x), height: abs(q.y - p.y))
         guard box.x.isFinite, box.y.isFinite, box.maxX.isFinite, box.maxY.isFinite,
             let cut = PixelSnap.intersect(box, plot)
         else { return }
@@ -118,7 +136,7 @@ extension SceneBuilder {
         if cut == box {
             var path = PixelPath()
             path.addRect(PixelRect(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
-            items.append(.stroke(path, stroke))
+            appendStroke(path, stroke, halo: halo(for: stroke))
             return
         }
         stroke.cap = .square
@@ -127,11 +145,13 @@ extension SceneBuilder {
         ]
         var path = PixelPath()
         for i in 0..<4 {
-            guard let (a, b) = Clipping.clipSegment(corners[i], corners[(i + 1) % 4], to: plot), a != b else { continue }
+            guard let (a, b) = Clipping.clipSegment(corners[i], corners[(i + 1) % 4], to: plot), a != b else {
+                continue
+            }
             path.move(to: a)
             path.line(to: b)
         }
-        if !path.isEmpty { items.append(.stroke(path, stroke)) }
+        if !path.isEmpty { appendStroke(path, stroke, halo: halo(for: stroke)) }
     }
 
     /// PARALLEL: base line p1–p2, the parallel line through p3 over the same times, the band
@@ -147,8 +167,9 @@ extension SceneBuilder {
             dash: [4 * hairline, 4 * hairline])
         strokeSegment(
             PixelPoint(x: (a.x + c.x) / 2, y: (a.y + c.y) / 2), PixelPoint(x: (b.x + e.x) / 2, y: (b.y + e.y) / 2), mid)
-        strokeSegment(a, b, style)
-        strokeSegment(c, e, style)
+        let halo = halo(for: style)
+        strokeSegment(a, b, style, halo: halo)
+        strokeSegment(c, e, style, halo: halo)
     }
 
     /// FIBONACCI_RETRACEMENT: a line per level over the two points' times, light bands
@@ -162,31 +183,58 @@ extension SceneBuilder {
             let ya = scale.y(levels[i - 1].price), yb = scale.y(levels[i].price)
             let tint = style.color.withAlpha(i % 2 == 1 ? 0.12 : 0.06)
             fillPolygon(
-                [PixelPoint(x: x0, y: ya), PixelPoint(x: x1, y: ya), PixelPoint(x: x1, y: yb), PixelPoint(x: x0, y: yb)],
+                [
+                    PixelPoint(x: x0, y: ya), PixelPoint(x: x1, y: ya), PixelPoint(x: x1, y: yb),
+                    PixelPoint(x: x0, y: yb),
+                ],
                 tint)
         }
         strokeSegment(
             scale.point(d.start), scale.point(d.end),
-            StrokeStyle(color: style.color.withAlpha(style.color.opacity * 0.6), width: hairline, dash: [4 * hairline, 4 * hairline]))
+            StrokeStyle(
+                color: style.color.withAlpha(style.color.opacity * 0.6), width: hairline,
+                dash: [4 * hairline, 4 * hairline]))
         let fibFont = FontSpec(size: (SceneLayout.plotLabelFontSize - 1) * s)
+        // Ratio labels keep off the other levels' lines and the chart's horizontal lines.
+        let lines = horizontalLineYs() + levels.map { PixelSnap.line(scale.y($0.price), width: style.width) }
         for level in levels {
             let y = scale.y(level.price)
             guard y.isFinite else { continue }
             let cy = PixelSnap.line(y, width: style.width)
-            strokeSegment(PixelPoint(x: x0, y: cy), PixelPoint(x: x1, y: cy), style)
+            strokeSegment(PixelPoint(x: x0, y: cy), PixelPoint(x: x1, y: cy), style, halo: halo(for: style))
             guard cy >= plot.y, cy <= plot.maxY, x1 >= plot.x, x0 <= plot.maxX else { continue }
             let text = PriceFormat.ratio(level.ratio) + " (" + formatPrice(level.price) + ")"
             let lx = Swift.max(x0, plot.x) + SceneLayout.labelInset * s
-            placePlotLabel(text, x: lx, lineY: cy, font: fibFont, color: style.color)
+            placePlotLabel(text, x: lx, lineY: cy, font: fibFont, color: style.color, avoiding: lines)
         }
     }
 
     /// The part of the infinite line through `a` and `b` inside the plot.
-    mutating func strokeInfinite(_ a: PixelPoint, _ b: PixelPoint, _ style: StrokeStyle) {
+    mutating func strokeInfinite(_ a: PixelPoint, _ b: PixelPoint, _ style: StrokeStyle, halo: StrokeStyle? = nil) {
         guard let (p, q) = Clipping.clipInfiniteLine(a, b, to: plot) else { return }
         var path = PixelPath()
         path.move(to: p)
         path.line(to: q)
-        items.append(.stroke(path, style))
+        appendStroke(path, style, halo: halo)
+    }
+
+    // MARK: - Contrast
+
+    /// The halo under a stroke whose colour has less than ``SceneLayout/minimumContrast``
+    /// against the theme's background (WCAG contrast, the colour composited over the
+    /// background): the same path, dashes and caps in ``ChartTheme/halo``, one
+    /// one-logical-pixel line wider on each side, so the user's colour stays as given and
+    /// the line stays visible. `nil` for colours with enough contrast.
+    func halo(for style: StrokeStyle) -> StrokeStyle? {
+        guard needsHalo(style.color) else { return nil }
+        var h = style
+        h.color = theme.halo
+        h.width = style.width + 2 * hairline
+        return h
+    }
+
+    /// Whether `color` needs a halo (or a contrasting plate under its text) on this theme.
+    func needsHalo(_ color: RGBAColor) -> Bool {
+        color.alpha > 0 && color.contrastRatio(against: theme.background) < SceneLayout.minimumContrast
     }
 }

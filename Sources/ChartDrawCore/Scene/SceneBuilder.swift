@@ -8,7 +8,8 @@ struct SceneBuilder {
     let analysis: Analysis
     let candles: CandleSeries?
     let viewport: Viewport
-    /// Device pixels per logical pixel.
+    /// Device pixels per layout pixel: the pixel scale times the canvas factor
+    /// (``SceneLayout/canvasFactor(width:height:)``), so text and lines follow the image size.
     let s: Double
     /// Canvas size in device pixels.
     let canvasWidth: Double, canvasHeight: Double
@@ -60,7 +61,7 @@ struct SceneBuilder {
         self.candles = candles
         self.viewport = viewport
         drawingLabels = Self.linkLabels(analysis.metadata)
-        s = options.pixelScale
+        s = options.pixelScale * SceneLayout.canvasFactor(width: options.width, height: options.height)
         let size = options.deviceSize
         canvasWidth = Double(size.width)
         canvasHeight = Double(size.height)
@@ -128,9 +129,11 @@ struct SceneBuilder {
     mutating func layOut() -> [Double] {
         let range = viewport.priceRange
         let span = range.upperBound - range.lowerBound
-        priceStep = AxisTicks.priceStep(span: span, height: plot.height, spacing: SceneLayout.priceGridSpacing * s)
         let magnitude = Swift.max(abs(range.lowerBound), abs(range.upperBound))
-        priceDecimals = options.pricePrecision ?? PriceFormat.precision(step: priceStep, magnitude: magnitude)
+        (priceStep, priceDecimals) = AxisTicks.priceAxis(
+            span: span, targetCount: Swift.max(1, plot.height / Swift.max(SceneLayout.priceGridSpacing * s, 1)),
+            magnitude: magnitude, dataDecimals: Self.dataDecimals(analysis: analysis, candles: candles),
+            explicitDecimals: options.pricePrecision)
         let values = AxisTicks.priceValues(in: range, step: priceStep)
 
         collectTags()
@@ -183,6 +186,40 @@ struct SceneBuilder {
     /// A price as the axis writes it.
     func formatPrice(_ p: Double) -> String { PriceFormat.format(p, decimals: priceDecimals) }
 
+    /// A price in a warning: at the axis' decimals, or the price's own when it has more
+    /// (`--precision 2` must not report the line at 1.355 as 1.36).
+    func warningPrice(_ p: Double) -> String {
+        PriceFormat.format(p, decimals: Swift.max(priceDecimals, PriceFormat.ownDecimals(p) ?? priceDecimals))
+    }
+
+    /// Candles sampled for their decimals: at most this many, evenly spaced, and the last.
+    static let decimalSampleCount = 256
+
+    /// The decimals the data was written with (``PriceFormat/dataDecimals(_:)``): the
+    /// candles' prices (a sample of at most ``decimalSampleCount`` candles, evenly spaced,
+    /// and the last, so the cost does not grow with the series), the levels and the
+    /// horizontal lines. `nil` without such prices or when one is computed noise.
+    static func dataDecimals(analysis: Analysis, candles: CandleSeries?) -> Int? {
+        var values: [Double] = []
+        if let cs = candles?.candles, !cs.isEmpty {
+            let stride = Swift.max(1, cs.count / decimalSampleCount)
+            values.reserveCapacity(4 * (cs.count / stride + 2))
+            var i = 0
+            while i < cs.count {
+                let c = cs[i]
+                values += [c.open, c.high, c.low, c.close]
+                i += stride
+            }
+            let last = cs[cs.count - 1]
+            values += [last.open, last.high, last.low, last.close]
+        }
+        for (_, entry) in analysis.levels?.ordered ?? [] { values.append(entry.price) }
+        for d in analysis.drawings ?? [] {
+            if case .horizontalLine(let h) = d { values.append(h.point.price) }
+        }
+        return values.isEmpty ? nil : PriceFormat.dataDecimals(values)
+    }
+
     func textWidth(_ text: String, _ font: FontSpec) -> Double { measurer.width(of: text, font: font) }
 
     /// The box a text run covers: advance width by ascent + descent.
@@ -209,11 +246,17 @@ struct SceneBuilder {
     }
 
     /// A stroke of one segment, clipped to the plot; nothing when it misses.
-    mutating func strokeSegment(_ a: PixelPoint, _ b: PixelPoint, _ style: StrokeStyle) {
+    mutating func strokeSegment(_ a: PixelPoint, _ b: PixelPoint, _ style: StrokeStyle, halo: StrokeStyle? = nil) {
         guard let (p, q) = Clipping.clipSegment(a, b, to: plot) else { return }
         var path = PixelPath()
         path.move(to: p)
         path.line(to: q)
+        appendStroke(path, style, halo: halo)
+    }
+
+    /// A stroke, over its halo when it has one.
+    mutating func appendStroke(_ path: PixelPath, _ style: StrokeStyle, halo: StrokeStyle?) {
+        if let halo { items.append(.stroke(path, halo)) }
         items.append(.stroke(path, style))
     }
 

@@ -1,4 +1,5 @@
-/// The layout constants of a chart, in logical pixels (multiplied by the pixel scale).
+/// The layout constants of a chart, in logical pixels (multiplied by the pixel scale and the
+/// canvas factor).
 ///
 /// ```
 /// +--------------------------------------------------+
@@ -11,7 +12,25 @@
 /// |   8 Jan      12:00      9 Jan           |        |  time axis (timeAxisHeight)
 /// +-----------------------------------------+--------+
 /// ```
+///
+/// Every length here grows with the canvas: it is multiplied by the pixel scale and by
+/// ``canvasFactor(width:height:)``, the shorter side over ``referenceShorterSide`` clamped to
+/// ``canvasFactorLimits`` (1200×675 and smaller: 1; 1920×1080: 1.6; 2560×1440 and larger: 2),
+/// so text and lines keep their share of a large image and never shrink below their
+/// readable size on a small one.
 public enum SceneLayout {
+    /// The shorter canvas side (logical pixels) at which lengths are as written here.
+    public static let referenceShorterSide = 675.0
+    /// The least and most the canvas size multiplies lengths by.
+    public static let canvasFactorLimits: ClosedRange<Double> = 1...2
+
+    /// How much a `width` × `height` (logical) canvas multiplies text sizes, line widths and
+    /// spacings: the shorter side over ``referenceShorterSide``, within ``canvasFactorLimits``.
+    public static func canvasFactor(width: Int, height: Int) -> Double {
+        let f = Double(Swift.min(width, height)) / referenceShorterSide
+        return Swift.min(Swift.max(f, canvasFactorLimits.lowerBound), canvasFactorLimits.upperBound)
+    }
+
     /// Height of the header band.
     public static let headerHeight = 36.0
     /// Canvases lower than this (logical) have no header, so the plot keeps its room.
@@ -53,6 +72,9 @@ public enum SceneLayout {
     public static let timeLabelGap = 16.0
     /// Distance of a label inside the plot from its line and from the plot edge.
     public static let labelInset = 4.0
+    /// The least WCAG contrast ratio a drawing colour needs against the theme's background
+    /// to be drawn without a halo (and its labels without a contrasting plate).
+    public static let minimumContrast = 3.0
     /// Body width of a candle as a fraction of the candle spacing (at least one pixel).
     public static let candleBodyFraction = 0.8
 }
@@ -72,7 +94,8 @@ enum PixelSnap {
     /// `r` with its edges on whole pixels.
     static func rect(_ r: PixelRect) -> PixelRect {
         let x0 = r.x.rounded(), y0 = r.y.rounded()
-        return PixelRect(x: x0, y: y0, width: Swift.max(0, r.maxX.rounded() - x0), height: Swift.max(0, r.maxY.rounded() - y0))
+        return PixelRect(
+            x: x0, y: y0, width: Swift.max(0, r.maxX.rounded() - x0), height: Swift.max(0, r.maxY.rounded() - y0))
     }
 
     /// The intersection of two rectangles, or `nil` when they do not overlap.

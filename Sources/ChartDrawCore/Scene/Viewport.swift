@@ -17,9 +17,9 @@
 ///   the nearest ``lastCandles`` stay; without drawings every candle is shown. With candles the
 ///   view spans at least ``minimumBars`` bars (a third of the room added before, two thirds
 ///   after), so a single candle is a candle, not a block.
-/// - **Expiry.** The expiry instant is pulled into view when it lies after the fitted end by
-///   at most ``expiryPullIn`` of the span (at least ``minimumExpiryPullInBars`` bars);
-///   farther away the scene notes it at the right edge instead.
+/// - **Expiry.** The expiry instant is pulled into view when it lies after the fitted end
+///   and within reach (the reach rule above), so its marker and shaded region show at every
+///   chart length; out of reach the scene only notes it at the right edge ("Expires … →").
 /// - **Padding.** Prices 8% above and below; ``leftPadding`` of the span before and
 ///   ``rightOffset`` after (with candles at least one bar and three bars), as TradingView
 ///   leaves room.
@@ -45,10 +45,6 @@ struct Viewport {
     static let leftPadding = 0.02
     /// Fraction of the time span left empty after the last bar.
     static let rightOffset = 0.08
-    /// How far past the fitted end (fraction of the span) an expiry is pulled into view.
-    static let expiryPullIn = 0.5
-    /// An expiry this many bars past the fitted end is pulled in whatever the span.
-    static let minimumExpiryPullInBars = 30.0
     /// How far (in reference lengths) drawing points may lie from the candles and still shape the view.
     static let timeReach = 5.0
     /// The least reach in bars.
@@ -227,7 +223,7 @@ struct Viewport {
         }
         if let e = expiry?.secondsSinceEpoch {
             let pe = pos(e)
-            if pe > hi, pe - hi <= Swift.max(span * expiryPullIn, minimumExpiryPullInBars) {
+            if pe > hi, timeInReach(pe) {
                 hi = pe
                 span = hi - lo
             }

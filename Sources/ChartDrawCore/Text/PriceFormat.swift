@@ -131,6 +131,41 @@ public enum PriceFormat {
         return maximumDecimals
     }
 
+    /// The decimals `value` was written with: the fewest (0 to ``maximumDecimals``) whose
+    /// decimal form reads back as the same `Double` (1.34567 → 5, 227.4 → 1, 100 → 0);
+    /// `nil` for a value that needs more, such as a computed price (100.1 × 1.003).
+    public static func ownDecimals(_ value: Double) -> Int? {
+        guard value.isFinite else { return nil }
+        var p = 1.0
+        for d in 0...maximumDecimals {
+            let scaled = value * p
+            // Beyond 2^53 every double is an integer, so the test below says nothing more.
+            guard abs(scaled) < 9_007_199_254_740_992 else { return nil }
+            if scaled.rounded() / p == value { return d }
+            p *= 10
+        }
+        return nil
+    }
+
+    /// The decimals of data: the most any of `values` was written with; `nil` when a value
+    /// needs more than ``maximumDecimals`` (computed prices carry no precision of their own)
+    /// or when there are no values.
+    public static func dataDecimals<S: Sequence<Double>>(_ values: S) -> Int? {
+        var most: Int?
+        for v in values {
+            guard let d = ownDecimals(v) else { return nil }
+            most = Swift.max(most ?? 0, d)
+        }
+        return most
+    }
+
+    /// Whether data written with `decimals` near `magnitude` was written by hand or by an
+    /// exchange (at most two decimals more than ``instrumentDecimals(magnitude:)``): such
+    /// decimals are the instrument's tick, more are the noise of a computation.
+    public static func isPlausibleTick(decimals: Int, magnitude: Double) -> Bool {
+        decimals <= instrumentDecimals(magnitude: magnitude) + 2
+    }
+
     /// The decimals for a price axis: the instrument's usual precision for the magnitude,
     /// or more when the grid step needs them.
     public static func precision(step: Double, magnitude: Double) -> Int {

@@ -14,12 +14,21 @@ public struct FileIOError: Error, Sendable, CustomStringConvertible {
     public var reading: Bool
     /// A short reason, e.g. "no such file".
     public var reason: String
+    /// The `errno` value of the failed system call, when one failed (nil for a limit or a kind
+    /// of file the engine refuses).
+    public var code: Int32?
 
     /// Creates an error.
-    public init(path: String, reading: Bool, reason: String) {
+    public init(path: String, reading: Bool, reason: String, code: Int32? = nil) {
         self.path = path
         self.reading = reading
         self.reason = reason
+        self.code = code
+    }
+
+    /// An error from a failed system call: the reason is ``reason(_:)`` of `errno`, which is kept.
+    public init(path: String, reading: Bool, errno code: Int32) {
+        self.init(path: path, reading: reading, reason: FileIOError.reason(code), code: code)
     }
 
     /// `chartdraw: cannot read 'x.json': no such file`.
@@ -61,7 +70,7 @@ public enum FileIO {
             fd = 0
         } else {
             fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw FileIOError(path: path, reading: true, reason: FileIOError.reason(errno)) }
+            guard fd >= 0 else { throw FileIOError(path: path, reading: true, errno: errno) }
         }
         defer { if fd != 0 { close(fd) } }
         let tooLarge = FileIOError(
@@ -88,7 +97,7 @@ public enum FileIO {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw FileIOError(path: path, reading: true, reason: FileIOError.reason(errno))
+                throw FileIOError(path: path, reading: true, errno: errno)
             }
             if n == 0 { break }
             count += n
@@ -134,7 +143,7 @@ public enum FileIO {
 /// replaced by a file.
 public func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileIOError) {
     if path == "-" {
-        guard FileIO.writeAll(1, bytes) else { throw FileIOError(path: path, reading: false, reason: FileIOError.reason(errno)) }
+        guard FileIO.writeAll(1, bytes) else { throw FileIOError(path: path, reading: false, errno: errno) }
         return
     }
     let slash = path.lastIndex(of: "/")
@@ -157,23 +166,23 @@ public func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileIOErro
         fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if fd >= 0 || errno != EEXIST { break }
     }
-    guard fd >= 0 else { throw FileIOError(path: path, reading: false, reason: FileIOError.reason(errno)) }
+    guard fd >= 0 else { throw FileIOError(path: path, reading: false, errno: errno) }
     func fail(_ code: Int32) -> FileIOError {
         close(fd)
         unlink(tmp)
-        return FileIOError(path: path, reading: false, reason: FileIOError.reason(code))
+        return FileIOError(path: path, reading: false, errno: code)
     }
     guard FileIO.writeAll(fd, bytes) else { throw fail(errno) }
     guard fsync(fd) == 0 else { throw fail(errno) }
     guard close(fd) == 0 else {
         let e = errno
         unlink(tmp)
-        throw FileIOError(path: path, reading: false, reason: FileIOError.reason(e))
+        throw FileIOError(path: path, reading: false, errno: e)
     }
     guard rename(tmp, path) == 0 else {
         let e = errno
         unlink(tmp)
-        throw FileIOError(path: path, reading: false, reason: FileIOError.reason(e))
+        throw FileIOError(path: path, reading: false, errno: e)
     }
 }
 
@@ -184,11 +193,11 @@ private func writeInPlace(_ bytes: [UInt8], to path: String) throws(FileIOError)
     guard fd >= 0 else {
         let e = errno
         let reason = e == ENXIO ? "a FIFO with no reader" : FileIOError.reason(e)
-        throw FileIOError(path: path, reading: false, reason: reason)
+        throw FileIOError(path: path, reading: false, reason: reason, code: e)
     }
     defer { close(fd) }
     // Blocking writes from here on: a FIFO reader that is slow is waited for, not refused.
     let flags = fcntl(fd, F_GETFL)
     if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
-    guard FileIO.writeAll(fd, bytes) else { throw FileIOError(path: path, reading: false, reason: FileIOError.reason(errno)) }
+    guard FileIO.writeAll(fd, bytes) else { throw FileIOError(path: path, reading: false, errno: errno) }
 }

@@ -48,21 +48,21 @@ final class CairoSurface {
     }
 
     private static func wrap(_ s: OpaquePointer?, sink: ByteSink?, what: String) throws(RenderError) -> CairoSurface {
-        guard let s else { throw .cairo(operation: what, status: "out of memory") }
+        guard let s else { throw .cairo(operation: what, status: .noMemory) }
         let status = cairo_surface_status(s)
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(s)
-            throw .cairo(operation: what, status: CairoSurface.text(status))
+            throw .cairo(operation: what, status: CairoStatus(status))
         }
         guard let cr = cairo_create(s) else {
             cairo_surface_destroy(s)
-            throw .cairo(operation: what, status: "out of memory")
+            throw .cairo(operation: what, status: .noMemory)
         }
         let crStatus = cairo_status(cr)
         guard crStatus == CAIRO_STATUS_SUCCESS else {
             cairo_destroy(cr)
             cairo_surface_destroy(s)
-            throw .cairo(operation: "create a drawing context", status: CairoSurface.text(crStatus))
+            throw .cairo(operation: "create a drawing context", status: CairoStatus(crStatus))
         }
         return CairoSurface(surface: s, context: cr, sink: sink)
     }
@@ -70,9 +70,9 @@ final class CairoSurface {
     /// Checks the context and surface status after painting.
     func checkStatus(_ operation: String) throws(RenderError) {
         let crStatus = cairo_status(context)
-        guard crStatus == CAIRO_STATUS_SUCCESS else { throw .cairo(operation: operation, status: Self.text(crStatus)) }
+        guard crStatus == CAIRO_STATUS_SUCCESS else { throw .cairo(operation: operation, status: CairoStatus(crStatus)) }
         let sStatus = cairo_surface_status(surface)
-        guard sStatus == CAIRO_STATUS_SUCCESS else { throw .cairo(operation: operation, status: Self.text(sStatus)) }
+        guard sStatus == CAIRO_STATUS_SUCCESS else { throw .cairo(operation: operation, status: CairoStatus(sStatus)) }
     }
 
     /// Finishes the surface (an SVG or PDF document is written out here) and checks status.
@@ -80,7 +80,7 @@ final class CairoSurface {
         try checkStatus(operation)
         cairo_surface_finish(surface)
         let sStatus = cairo_surface_status(surface)
-        guard sStatus == CAIRO_STATUS_SUCCESS else { throw .cairo(operation: operation, status: Self.text(sStatus)) }
+        guard sStatus == CAIRO_STATUS_SUCCESS else { throw .cairo(operation: operation, status: CairoStatus(sStatus)) }
     }
 
     /// Cairo's text for a status.

@@ -107,7 +107,7 @@ final class PinnedFonts: @unchecked Sendable {
             }
         }
         guard let options = cairo_font_options_create() else {
-            return .failure(.cairo(operation: "create font options", status: "out of memory"))
+            return .failure(.cairo(operation: "create font options", status: .noMemory))
         }
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
@@ -116,7 +116,7 @@ final class PinnedFonts: @unchecked Sendable {
         let status = cairo_font_options_status(options)
         guard status == CAIRO_STATUS_SUCCESS else {
             return .failure(
-                .cairo(operation: "create font options", status: String(cString: cairo_status_to_string(status))))
+                .cairo(operation: "create font options", status: CairoStatus(status)))
         }
         return .success(PinnedFonts(config: config, options: options, versions: fileVersions(config)))
     }

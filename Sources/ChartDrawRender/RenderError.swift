@@ -10,7 +10,7 @@ public enum RenderError: Error, Hashable, Sendable {
     /// A pinned font file exists but FreeType or Cairo could not load it.
     case fontLoadFailed(path: String, detail: String)
     /// Cairo reported an error status while performing `operation`.
-    case cairo(operation: String, status: String)
+    case cairo(operation: String, status: CairoStatus)
     /// zlib failed while encoding a PNG.
     case pngEncoding(String)
     /// The bytes are not a PNG Cairo can read, or the image size is unusable.

@@ -314,7 +314,7 @@ actor SandboxState {
         let detail = JSONValue.array(
             report.issues.map { i in
                 .object([
-                    JSONMember("path", .string(i.path)), JSONMember("code", .string(i.code)),
+                    JSONMember("path", .string(i.path)), JSONMember("code", .string(i.code.rawValue)),
                     JSONMember("severity", .string(i.severity.rawValue)), JSONMember("message", .string(i.message)),
                 ])
             })

@@ -286,6 +286,6 @@ enum RenderRequest {
     }
 
     static func issue(_ path: String, _ code: String, _ message: String) -> ValidationIssue {
-        ValidationIssue(path: path, code: code, severity: .error, message: message)
+        ValidationIssue(path: path, code: IssueCode(rawValue: code), severity: .error, message: message)
     }
 }

@@ -11,7 +11,7 @@ struct ConcurrencyTests {
             let report = ChartAnalysisValidator.validate(body)
             let canonical = CanonicalEncoder.encode(try #require(report.analysis), endpoint: .create)
             let png = try ChartDraw.render(json: body, candles: candles).bytes
-            return (canonical, png, report.issues.map(\.code))
+            return (canonical, png, report.issues.map(\.code.rawValue))
         }
         let serial = try work()
         let results = Locked<[([UInt8], [UInt8], [String])]>([])

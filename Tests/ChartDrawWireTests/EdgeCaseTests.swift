@@ -41,7 +41,7 @@ struct EdgeCaseTests {
         let body = old.isEmpty ? Fixture.createCompact : Fixture.create(replacing: old, with: new)
         let r = check(body)
         #expect(r.isValid == valid, "\(name): \(pairs(r))")
-        #expect(r.issues.map(\.code) == codes, "\(name)")
+        #expect(r.issues.map(\.code.rawValue) == codes, "\(name)")
     }
 
     @Test func emptyDrawingsLeaveTheLinksDangling() {

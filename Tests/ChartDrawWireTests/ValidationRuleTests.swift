@@ -66,7 +66,7 @@ struct ValidationRuleTests {
     func eachRule(old: String, new: String, path: String, code: String) throws {
         let r = check(Fixture.create(replacing: old, with: new))
         #expect(!r.isValid, "expected an error \(code) at \(path)")
-        #expect(r.issues.contains { $0.path == path && $0.code == code && $0.severity == .error }, "\(pairs(r))")
+        #expect(r.issues.contains { $0.path == path && $0.code.rawValue == code && $0.severity == .error }, "\(pairs(r))")
         for i in r.issues {
             #expect(i.message.hasSuffix("."), "\(i.message)")
             #expect(!i.message.isEmpty)

@@ -64,7 +64,7 @@ struct WireSchemaTests {
     func duplicates() {
         let body = Fixture.create(replacing: #""title":"#, with: #""title":"First","title":"#)
         let issues = ChartAnalysisValidator.validate(json: body).issues
-        let dup = issues.filter { $0.code == JSONSyntaxError.Kind.duplicateKey.rawValue }
+        let dup = issues.filter { $0.code.rawValue == JSONSyntaxError.Kind.duplicateKey.rawValue }
         #expect(dup.count == 1, "\(issues)")
         #expect(dup.first?.path == "/metadata/title", "\(issues)")
     }

@@ -20,10 +20,10 @@ public enum ChartAnalysisValidator {
                     message: "The body starts with a UTF-8 byte order mark; remove the 3 bytes EF BB BF before '{'."))
         }
         for n in out.notes {
-            issues.append(ValidationIssue(path: n.pointer, code: n.code, severity: .error, message: n.message))
+            issues.append(ValidationIssue(path: n.pointer, code: IssueCode(rawValue: n.code), severity: .error, message: n.message))
         }
         if let e = out.fatal {
-            issues.append(ValidationIssue(path: e.pointer, code: e.code, severity: .error, message: e.message))
+            issues.append(ValidationIssue(path: e.pointer, code: IssueCode(rawValue: e.code), severity: .error, message: e.message))
             return ValidationReport(issues: issues, analysis: nil)
         }
         guard let a = out.analysis else {

@@ -29,7 +29,7 @@ struct Checker {
     /// Reports an issue.
     @inline(never)
     mutating func report(
-        _ path: String, _ code: String, _ severity: Severity, _ message: String, suggestion: String? = nil
+        _ path: String, _ code: IssueCode, _ severity: Severity, _ message: String, suggestion: String? = nil
     ) {
         issues.append(
             ValidationIssue(path: path, code: code, severity: severity, message: message, suggestion: suggestion))

@@ -26,8 +26,8 @@ public enum Severity: String, Hashable, Sendable, Comparable {
 public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
     /// The JSON pointer of the offending value (`""` = the whole body).
     public var path: String
-    /// A stable code from `docs/validation-codes.md`, e.g. `price_not_positive`.
-    public var code: String
+    /// A stable code from `docs/validation-codes.md`, e.g. ``IssueCode/priceNotPositive``.
+    public var code: IssueCode
     /// Error or warning.
     public var severity: Severity
     /// One sentence: the problem, the value and the fix.
@@ -37,7 +37,7 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
     public var suggestion: String?
 
     /// Creates an issue.
-    public init(path: String, code: String, severity: Severity, message: String, suggestion: String? = nil) {
+    public init(path: String, code: IssueCode, severity: Severity, message: String, suggestion: String? = nil) {
         self.path = path
         self.code = code
         self.severity = severity
@@ -69,7 +69,7 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
         w.key("path")
         w.writeString(path)
         w.key("code")
-        w.writeString(code)
+        w.writeString(code.rawValue)
         w.key("severity")
         w.writeString(severity.rawValue)
         w.key("message")

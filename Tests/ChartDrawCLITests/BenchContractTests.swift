@@ -42,20 +42,7 @@ struct BenchContractTests {
     }
 
     static func run(_ args: [String]) throws -> CLI.Result {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return CLI.Result(
-            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-            stderr: String(decoding: e, as: UTF8.self))
+        try CLI.product("chartdraw-bench", args)
     }
 
     /// The single JSON object a run printed.

@@ -16,18 +16,10 @@ struct BotExampleTests {
     ) {
         let out = try CLI.temp("", name: "preview.png")
         try FileManager.default.removeItem(atPath: out)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [interpreter, Self.example(script), "--chartdraw", CLI.binary.path, "--out", out]
-        let o = Pipe()
-        let e = Pipe()
-        p.standardOutput = o
-        p.standardError = e
-        try p.run()
-        let stdout = String(decoding: o.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: e.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return (p.terminationStatus, stdout, stderr, out)
+        let r = try CLI.execute(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [interpreter, Self.example(script), "--chartdraw", CLI.binary.path, "--out", out])
+        return (r.status, String(decoding: r.stdout, as: UTF8.self), String(decoding: r.stderr, as: UTF8.self), out)
     }
 
     func check(_ interpreter: String, _ script: String, sender: String) throws {

@@ -36,8 +36,29 @@ enum CLI {
 
     /// Runs `chartdraw ARGS`, feeding `stdin`.
     static func run(_ args: [String], stdin: String? = nil) throws -> Result {
+        let r = try execute(binary, args, stdin: stdin.map { Data($0.utf8) } ?? Data())
+        return Result(
+            status: r.status, stdout: String(decoding: r.stdout, as: UTF8.self),
+            stderr: String(decoding: r.stderr, as: UTF8.self))
+    }
+
+    /// Runs the built product `name` (e.g. `chartdraw-bench`, an example) with `args`.
+    static func product(_ name: String, _ args: [String]) throws -> Result {
+        let r = try execute(productsDirectory.appendingPathComponent(name), args)
+        return Result(
+            status: r.status, stdout: String(decoding: r.stdout, as: UTF8.self),
+            stderr: String(decoding: r.stderr, as: UTF8.self))
+    }
+
+    /// Runs `executable ARGS` with `stdin` as its whole standard input (empty by default) and
+    /// returns its status and raw output. The one place the tests start a process: both pipes
+    /// are drained at once (standard error on another thread), since a child that fills one
+    /// pipe while the other is read would otherwise wait forever.
+    static func execute(_ executable: URL, _ args: [String], stdin: Data = Data()) throws -> (
+        status: Int32, stdout: [UInt8], stderr: [UInt8]
+    ) {
         let p = Process()
-        p.executableURL = binary
+        p.executableURL = executable
         p.arguments = args
         let out = Pipe()
         let err = Pipe()
@@ -46,21 +67,20 @@ enum CLI {
         p.standardError = err
         p.standardInput = inp
         try p.run()
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try inp.fileHandleForWriting.close()
-        // Standard error is drained on another thread: a child that fills one pipe while
-        // the other is read would otherwise wait forever.
         let errData = ErrorSink()
         let drained = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
             errData.set(err.fileHandleForReading.readDataToEndOfFile())
             drained.signal()
         }
+        // A child that exits without reading its input closes the pipe: the write then fails
+        // with EPIPE, which is not the test's concern.
+        try? inp.fileHandleForWriting.write(contentsOf: stdin)
+        try? inp.fileHandleForWriting.close()
         let o = out.fileHandleForReading.readDataToEndOfFile()
         drained.wait()
-        let e = errData.get()
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return (p.terminationStatus, [UInt8](o), [UInt8](errData.get()))
     }
 
     /// A new temporary file holding `text`.

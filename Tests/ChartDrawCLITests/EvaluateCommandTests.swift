@@ -123,18 +123,7 @@ struct EvaluateCommandTests {
 @Suite("chartdraw-bench evaluate")
 struct EvaluationBenchContractTests {
     static func bench(_ args: [String]) throws -> CLI.Result {
-        let p = Process()
-        p.executableURL = CLI.productsDirectory.appendingPathComponent("chartdraw-bench")
-        p.arguments = ["evaluate"] + args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return CLI.Result(
-            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-            stderr: String(decoding: e, as: UTF8.self))
+        try CLI.product("chartdraw-bench", ["evaluate"] + args)
     }
 
     @Test func printsOneJSONLineWithTheMeasures() throws {

@@ -1,10 +1,7 @@
 public import ChartDrawCore
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+// Linux only, as the package is (Package.swift): the calls below are Glibc's.
+import Glibc
 
 /// A file that cannot be read or written, with a one-line reason for people.
 public struct FileIOError: Error, Sendable, CustomStringConvertible {

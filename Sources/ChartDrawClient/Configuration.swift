@@ -1,3 +1,4 @@
+internal import ChartDrawCore
 public import ChartDrawWire
 
 /// An API key: sent as `Authorization: Bearer <key>`, never printed. Its descriptions (and so
@@ -97,7 +98,7 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible {
         apiKey: APIKey?, validateBeforeSending: Bool = true, validationPolicy: ValidationPolicy = .strict,
         retry: RetryPolicy = RetryPolicy(), requestTimeout: Duration = .seconds(30),
         overallTimeout: Duration = .seconds(120),
-        maxResponseBytes: Int = 16 << 20, userAgent: String = "chartdraw-client/0.1"
+        maxResponseBytes: Int = 16 << 20, userAgent: String = "chartdraw-client/" + ChartDrawVersion.string
     ) {
         self.baseURL = baseURL
         self.pathPrefix = pathPrefix

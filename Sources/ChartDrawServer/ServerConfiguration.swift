@@ -1,3 +1,5 @@
+import ChartDraw
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -49,6 +51,6 @@ public struct ServerConfiguration: Sendable {
 
 /// Version strings the service reports and hashes into entity tags.
 public enum ServerInfo {
-    /// The engine version (kept equal to `chartdraw --version`).
-    public static let version = "0.1.0"
+    /// The engine version (`ChartDrawVersion.string`, as `chartdraw --version` prints it).
+    public static let version = ChartDrawVersion.string
 }

@@ -15,8 +15,3 @@ struct ChartDrawCommand: AsyncParsableCommand {
         ]
     )
 }
-
-/// The tool's version.
-enum ChartDrawVersion {
-    static let string = "0.1.0"
-}

@@ -1,3 +1,4 @@
+import ChartDraw
 import Foundation
 import Testing
 
@@ -63,7 +64,9 @@ struct ServeCommandTests {
         #expect(try server.get("/readyz").status == 200)
         let openapi = try server.get("/openapi.json")
         #expect(openapi.status == 200 && openapi.headers["content-type"] == "application/json")
-        let paths = try #require((try openapi.json() as? [String: Any])?["paths"] as? [String: Any])
+        let document = try #require(try openapi.json() as? [String: Any])
+        #expect((document["info"] as? [String: Any])?["version"] as? String == ChartDrawVersion.string)
+        let paths = try #require(document["paths"] as? [String: Any])
         #expect(
             Set(paths.keys)
                 == [

@@ -1,3 +1,5 @@
+import ChartDraw
+
 /// The OpenAPI 3.1 document of every route, served at `GET /openapi.json`.
 enum OpenAPIDocument {
     static let bytes: [UInt8] = Array(text.utf8)
@@ -7,7 +9,7 @@ enum OpenAPIDocument {
           "openapi": "3.1.0",
           "info": {
             "title": "ChartDraw service",
-            "version": "0.1.0",
+            "version": "\#(ChartDrawVersion.string)",
             "description": "Validate, serialise and render Returning.AI chart analyses over HTTP (`chartdraw serve`). Stateless: run any number of instances behind a load balancer."
           },
           "paths": {
@@ -45,22 +47,8 @@ enum OpenAPIDocument {
                     }
                   },
                   "503": {
-                    "description": "Busy or shutting down.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    },
-                    "headers": {
-                      "Retry-After": {
-                        "description": "Seconds to wait before retrying.",
-                        "schema": {
-                          "type": "string"
-                        }
-                      }
-                    }
+                    "$ref": "#/components/responses/Unavailable",
+                    "description": "Busy or shutting down."
                   }
                 }
               }
@@ -156,52 +144,20 @@ enum OpenAPIDocument {
                     }
                   },
                   "400": {
-                    "description": "A query parameter is wrong.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "$ref": "#/components/responses/Error",
+                    "description": "A query parameter is wrong."
                   },
                   "413": {
-                    "description": "The body is over the size limit.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "$ref": "#/components/responses/Error",
+                    "description": "The body is over the size limit."
                   },
                   "415": {
-                    "description": "The Content-Type is not JSON.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "$ref": "#/components/responses/Error",
+                    "description": "The Content-Type is not JSON."
                   },
                   "503": {
-                    "description": "Shutting down.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    },
-                    "headers": {
-                      "Retry-After": {
-                        "description": "Seconds to wait before retrying.",
-                        "schema": {
-                          "type": "string"
-                        }
-                      }
-                    }
+                    "$ref": "#/components/responses/Unavailable",
+                    "description": "Shutting down."
                   }
                 }
               }
@@ -269,58 +225,28 @@ enum OpenAPIDocument {
                     },
                     "headers": {
                       "ChartDraw-Warning-Count": {
-                        "description": "How many warnings the response has.",
-                        "schema": {
-                          "type": "string"
-                        }
+                        "$ref": "#/components/headers/WarningCount"
                       },
                       "ChartDraw-Warnings": {
-                        "description": "The warnings as a JSON array of strings (ASCII, cut at 4 KiB).",
-                        "schema": {
-                          "type": "string"
-                        }
+                        "$ref": "#/components/headers/Warnings"
                       }
                     }
                   },
                   "400": {
-                    "description": "The body is not valid JSON (the message and members give line and column), or a query parameter is wrong.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "$ref": "#/components/responses/Error",
+                    "description": "The body is not valid JSON (the message and members give line and column), or a query parameter is wrong."
                   },
                   "404": {
-                    "description": "Unknown endpoint.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "$ref": "#/components/responses/Error",
+                    "description": "Unknown endpoint."
                   },
                   "413": {
-                    "description": "The body is over the size limit.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "$ref": "#/components/responses/Error",
+                    "description": "The body is over the size limit."
                   },
                   "415": {
-                    "description": "The Content-Type is not JSON.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "$ref": "#/components/responses/Error",
+                    "description": "The Content-Type is not JSON."
                   },
                   "422": {
                     "description": "The body is invalid: every issue.",
@@ -387,22 +313,13 @@ enum OpenAPIDocument {
                     "description": "The image (or, with warnings=json, the warnings).",
                     "headers": {
                       "ChartDraw-Warning-Count": {
-                        "description": "How many warnings the response has.",
-                        "schema": {
-                          "type": "string"
-                        }
+                        "$ref": "#/components/headers/WarningCount"
                       },
                       "ChartDraw-Warnings": {
-                        "description": "The warnings as a JSON array of strings (ASCII, cut at 4 KiB).",
-                        "schema": {
-                          "type": "string"
-                        }
+                        "$ref": "#/components/headers/Warnings"
                       },
                       "ETag": {
-                        "description": "Hash of the normalised inputs.",
-                        "schema": {
-                          "type": "string"
-                        }
+                        "$ref": "#/components/headers/ETag"
                       },
                       "ChartDraw-Cache": {
                         "description": "hit, miss or off.",
@@ -440,42 +357,21 @@ enum OpenAPIDocument {
                     "description": "Not modified: If-None-Match names this rendering.",
                     "headers": {
                       "ETag": {
-                        "description": "Hash of the normalised inputs.",
-                        "schema": {
-                          "type": "string"
-                        }
+                        "$ref": "#/components/headers/ETag"
                       }
                     }
                   },
                   "400": {
-                    "description": "The body is not valid JSON (line and column given), or a query parameter is wrong.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "$ref": "#/components/responses/Error",
+                    "description": "The body is not valid JSON (line and column given), or a query parameter is wrong."
                   },
                   "413": {
-                    "description": "The body or the image is over the size limits.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "$ref": "#/components/responses/Error",
+                    "description": "The body or the image is over the size limits."
                   },
                   "415": {
-                    "description": "The Content-Type is not JSON.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "$ref": "#/components/responses/Error",
+                    "description": "The Content-Type is not JSON."
                   },
                   "422": {
                     "description": "The analysis, candles or options are invalid: every issue, paths from the body's root.",
@@ -488,28 +384,67 @@ enum OpenAPIDocument {
                     }
                   },
                   "503": {
-                    "description": "Every worker is busy and the queue is full, or the render waited past its deadline.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    },
-                    "headers": {
-                      "Retry-After": {
-                        "description": "Seconds to wait before retrying.",
-                        "schema": {
-                          "type": "string"
-                        }
-                      }
-                    }
+                    "$ref": "#/components/responses/Unavailable",
+                    "description": "Every worker is busy and the queue is full, or the render waited past its deadline."
                   }
                 }
               }
             }
           },
           "components": {
+            "responses": {
+              "Error": {
+                "description": "An error: a JSON object saying what is wrong and how to fix it.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "Unavailable": {
+                "description": "Not taking work now: retry after the number of seconds in Retry-After.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                },
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                }
+              }
+            },
+            "headers": {
+              "RetryAfter": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "WarningCount": {
+                "description": "How many warnings the response has.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Warnings": {
+                "description": "The warnings as a JSON array of strings (ASCII, cut at 4 KiB).",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Hash of the normalised inputs.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
             "schemas": {
               "Status": {
                 "type": "object",

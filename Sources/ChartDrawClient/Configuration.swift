@@ -1,4 +1,4 @@
-internal import ChartDrawCore
+public import ChartDrawCore
 public import ChartDrawWire
 
 /// An API key: sent as `Authorization: Bearer <key>`, never printed. Its descriptions (and so

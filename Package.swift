@@ -43,6 +43,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // SHA-256 for entity tags and idempotency keys; async-http-client already builds it.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // `swift package generate-documentation` (scripts/docs.sh); a command plugin, built only
+        // when the documentation is.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Cairo, FreeType and zlib from the system (Debian: libcairo2-dev pulls in the others).
@@ -151,8 +154,7 @@ let package = Package(
             name: name,
             dependencies: ["ChartDraw"],
             path: "Examples/\(name)",
-            exclude: ["analysis.json", "candles.csv", "preview.png"]
-                + (name == "GBPUSDBounce" ? ["candles-after.csv", "followup.png"] : []),
+            exclude: ["analysis.json", "candles.csv"] + (name == "GBPUSDBounce" ? ["candles-after.csv"] : []),
             swiftSettings: settings
         )
     } + [
@@ -178,8 +180,8 @@ let package = Package(
         .testTarget(
             name: "ChartDrawCLITests",
             dependencies: [
-                "chartdraw", "chartdraw-bench", "ChartDraw", "ChartDrawServer", "GBPUSDBounce", "BTCFibChannel", "US500Supply",
-                "USDJPYWeekend", "AAPLSessions",
+                "chartdraw", "chartdraw-bench", "ChartDraw", "ChartDrawServer", "ChartDrawGoldenTesting", "GBPUSDBounce",
+                "BTCFibChannel", "US500Supply", "USDJPYWeekend", "AAPLSessions",
             ],
             swiftSettings: settings
         ),

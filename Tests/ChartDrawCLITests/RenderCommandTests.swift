@@ -1,22 +1,12 @@
 import ChartDraw
+import ChartDrawGoldenTesting
 import Foundation
 import Testing
 
 /// Runs a built executable of the package and returns its status and raw output.
 private func execute(_ name: String, _ args: [String]) throws -> (status: Int32, stdout: [UInt8], stderr: String) {
-    let p = Process()
-    p.executableURL = CLI.productsDirectory.appendingPathComponent(name)
-    p.arguments = args
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, [UInt8](o), String(decoding: e, as: UTF8.self))
+    let r = try CLI.execute(CLI.productsDirectory.appendingPathComponent(name), args)
+    return (r.status, r.stdout, String(decoding: r.stderr, as: UTF8.self))
 }
 
 /// The repository root, from this file's path.
@@ -31,12 +21,6 @@ private func tempDir() throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chartdraw-render-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir
-}
-
-/// Whether two images agree within one unit per channel.
-private func samePixels(_ a: RGBAImage, _ b: RGBAImage) -> Bool {
-    guard a.width == b.width, a.height == b.height else { return false }
-    return zip(a.pixels, b.pixels).allSatisfy { abs(Int($0) - Int($1)) <= 1 }
 }
 
 @Suite("chartdraw render")
@@ -206,17 +190,26 @@ struct RenderTimeAxisTests {
 
 @Suite("Examples")
 struct ExampleTests {
+    /// Each example program and the golden case (`golden-images/examples/<case>.json`) that
+    /// renders the same analysis: the example must draw exactly its reference, which is also
+    /// the preview the README shows. The golden case is the one that records; this check only
+    /// compares, with the golden harness's comparator and its artifacts on failure.
     @Test(
-        "each example runs and reproduces its committed preview",
-        arguments: ["GBPUSDBounce", "BTCFibChannel", "US500Supply", "USDJPYWeekend", "AAPLSessions"])
-    func exampleRuns(_ name: String) throws {
+        "each example runs and reproduces its golden reference",
+        arguments: [
+            ("GBPUSDBounce", "gbpusd-bounce"), ("BTCFibChannel", "btc-fib-channel"),
+            ("US500Supply", "us500-supply"), ("USDJPYWeekend", "usdjpy-weekend"),
+            ("AAPLSessions", "aapl-sessions"),
+        ])
+    func exampleRuns(_ name: String, _ golden: String) throws {
         let dir = try tempDir()
         let out = dir.appendingPathComponent("\(name).png").path
         let r = try execute(name, [out])
         #expect(r.status == 0, "\(r.stderr)")
         let made = try ChartRenderer.decodePNG([UInt8](try Data(contentsOf: URL(fileURLWithPath: out))))
-        let committed = try ChartRenderer.decodePNG(
-            [UInt8](try Data(contentsOf: URL(fileURLWithPath: example(name, "preview.png")))))
-        #expect(samePixels(made, committed), "\(name): the preview differs from Examples/\(name)/preview.png")
+        let store = try #require(GoldenStore.default())
+        let compare = GoldenStore(referenceRoot: store.referenceRoot, artifactRoot: store.artifactRoot, mode: .never)
+        let outcome = compare.check(made, kind: "examples", name: golden)
+        #expect(outcome.passed, "example \(name): \(outcome.message)")
     }
 }

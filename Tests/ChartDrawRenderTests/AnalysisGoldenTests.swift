@@ -10,7 +10,9 @@ import Testing
 /// create body, options and candles through `ChartDraw.render`, compared with `<case>.png`.
 @Suite struct AnalysisGoldenTests {
     /// The analysis-driven kinds (folders under `golden-images/`; `primitives/` is separate).
-    static let kinds = ["drawings", "levels", "expiry", "view", "themes", "candles", "labels", "examples", "events"]
+    static let kinds = [
+        "drawings", "levels", "expiry", "view", "themes", "candles", "labels", "examples", "events", "scripts",
+    ]
 
     /// Every case of every kind.
     static let cases: [GoldenCase] = kinds.flatMap { GoldenCases.list($0) }

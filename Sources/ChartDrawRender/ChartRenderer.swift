@@ -38,7 +38,8 @@ public enum ChartRenderer {
         PaintedImage(canvas: try paintImage(list), width: list.width, height: list.height)
     }
 
-    /// Renders a list to an SVG document (text as glyph outlines).
+    /// Renders a list to an SVG document (text as glyph outlines, colour emoji as images: the
+    /// words are not selectable; PDF keeps them as text).
     public static func renderSVG(_ list: DisplayList) throws(RenderError) -> [UInt8] {
         try DisplayListPainter.checkCanvas(list)
         let sink = ByteSink()

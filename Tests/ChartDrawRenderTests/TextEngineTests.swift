@@ -135,3 +135,28 @@ let scriptSamples: [(String, String)] = [
         }
     }
 }
+
+@Suite struct VectorTextTests {
+    static func multiScriptList() -> DisplayList {
+        var list = DisplayList(width: 400, height: 60, background: RGBAColor(red: 255, green: 255, blue: 255))
+        list.items = [
+            .text(
+                TextRun(
+                    text: "Bounce 比特币 ประเทศ हिन्दी 🚀", origin: PixelPoint(x: 4, y: 30), font: FontSpec(size: 14),
+                    color: RGBAColor(red: 0, green: 0, blue: 0)))
+        ]
+        return list
+    }
+
+    /// PDF embeds subsets of the fonts used (a six-letter tag before the name), and the colour
+    /// emoji as an image.
+    @Test func pdfEmbedsFontSubsets() throws {
+        let pdf = try ChartRenderer.renderPDF(Self.multiScriptList())
+        let text = String(decoding: pdf, as: UTF8.self)
+        for family in ["DejaVuSans", "NotoSansCJKsc-Regular", "NotoSansThai-Regular", "NotoSansDevanagari-Regular"] {
+            #expect(text.range(of: "+" + family) != nil, "\(family) not embedded")
+        }
+        #expect(text.contains("/FontFile"), "no embedded font program")
+        #expect(text.contains("/Subtype /Image"), "the emoji is not embedded as an image")
+    }
+}

@@ -149,41 +149,44 @@ let package = Package(
         ),
 
         // Examples: each renders its analysis through the Swift API; tests run them.
-    ] + ["GBPUSDBounce", "BTCFibChannel", "US500Supply", "USDJPYWeekend", "AAPLSessions"].map { name in
-        .executableTarget(
-            name: name,
-            dependencies: ["ChartDraw"],
-            path: "Examples/\(name)",
-            exclude: ["analysis.json", "candles.csv"] + (name == "GBPUSDBounce" ? ["candles-after.csv"] : []),
-            swiftSettings: settings
-        )
-    } + [
-        .testTarget(name: "ChartDrawCoreTests", dependencies: ["ChartDrawCore"], swiftSettings: settings),
-        .testTarget(
-            name: "ChartDrawWireTests",
-            dependencies: ["ChartDrawCore", "ChartDrawWire"],
-            exclude: ["Fixtures"],
-            swiftSettings: settings
-        ),
-        .testTarget(
-            name: "ChartDrawRenderTests",
-            dependencies: [
-                "ChartDrawCore", "ChartDrawWire", "ChartDrawRender", "ChartDraw", "ChartDrawGoldenTesting", "CCairo",
-            ],
-            swiftSettings: settings
-        ),
-        .testTarget(
-            name: "ChartDrawClientTests",
-            dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawClient", "ChartDrawSandbox", "chartdraw"],
-            swiftSettings: settings
-        ),
-        .testTarget(
-            name: "ChartDrawCLITests",
-            dependencies: [
-                "chartdraw", "chartdraw-bench", "ChartDraw", "ChartDrawServer", "ChartDrawGoldenTesting", "GBPUSDBounce",
-                "BTCFibChannel", "US500Supply", "USDJPYWeekend", "AAPLSessions",
-            ],
-            swiftSettings: settings
-        ),
     ]
+        + ["GBPUSDBounce", "BTCFibChannel", "US500Supply", "USDJPYWeekend", "AAPLSessions"].map { name in
+            .executableTarget(
+                name: name,
+                dependencies: ["ChartDraw"],
+                path: "Examples/\(name)",
+                exclude: ["analysis.json", "candles.csv"] + (name == "GBPUSDBounce" ? ["candles-after.csv"] : []),
+                swiftSettings: settings
+            )
+        } + [
+            .testTarget(name: "ChartDrawCoreTests", dependencies: ["ChartDrawCore"], swiftSettings: settings),
+            .testTarget(
+                name: "ChartDrawWireTests",
+                dependencies: ["ChartDrawCore", "ChartDrawWire"],
+                exclude: ["Fixtures"],
+                swiftSettings: settings
+            ),
+            .testTarget(
+                name: "ChartDrawRenderTests",
+                dependencies: [
+                    "ChartDrawCore", "ChartDrawWire", "ChartDrawRender", "ChartDraw", "ChartDrawGoldenTesting",
+                    "CCairo",
+                ],
+                swiftSettings: settings
+            ),
+            .testTarget(
+                name: "ChartDrawClientTests",
+                dependencies: ["ChartDrawCore", "ChartDrawWire", "ChartDrawClient", "ChartDrawSandbox", "chartdraw"],
+                swiftSettings: settings
+            ),
+            .testTarget(
+                name: "ChartDrawCLITests",
+                dependencies: [
+                    "chartdraw", "chartdraw-bench", "ChartDraw", "ChartDrawServer", "ChartDrawGoldenTesting",
+                    "GBPUSDBounce",
+                    "BTCFibChannel", "US500Supply", "USDJPYWeekend", "AAPLSessions",
+                ],
+                swiftSettings: settings
+            ),
+        ]
 )

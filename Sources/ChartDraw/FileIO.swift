@@ -1,5 +1,4 @@
 public import ChartDrawCore
-
 // Linux only, as the package is (Package.swift): the calls below are Glibc's.
 import Glibc
 
@@ -76,7 +75,9 @@ public enum FileIO {
         var st = stat()
         var size = 0
         if fstat(fd, &st) == 0 {
-            if (st.st_mode & S_IFMT) == S_IFDIR { throw FileIOError(path: path, reading: true, reason: "is a directory") }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                throw FileIOError(path: path, reading: true, reason: "is a directory")
+            }
             if (st.st_mode & S_IFMT) == S_IFREG { size = Int(st.st_size) }
         }
         guard size <= limit else { throw tooLarge }

@@ -173,7 +173,9 @@ public struct ChartDrawClient: Sendable {
             return try AnalysisDecoder.decode(body)
         } catch {
             throw ChartDrawClientError.invalidBody([
-                ValidationIssue(path: error.pointer, code: IssueCode(rawValue: error.code), severity: .error, message: error.message)
+                ValidationIssue(
+                    path: error.pointer, code: IssueCode(rawValue: error.code), severity: .error, message: error.message
+                )
             ])
         }
     }

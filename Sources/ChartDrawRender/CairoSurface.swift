@@ -70,7 +70,9 @@ final class CairoSurface {
     /// Checks the context and surface status after painting.
     func checkStatus(_ operation: String) throws(RenderError) {
         let crStatus = cairo_status(context)
-        guard crStatus == CAIRO_STATUS_SUCCESS else { throw .cairo(operation: operation, status: CairoStatus(crStatus)) }
+        guard crStatus == CAIRO_STATUS_SUCCESS else {
+            throw .cairo(operation: operation, status: CairoStatus(crStatus))
+        }
         let sStatus = cairo_surface_status(surface)
         guard sStatus == CAIRO_STATUS_SUCCESS else { throw .cairo(operation: operation, status: CairoStatus(sStatus)) }
     }

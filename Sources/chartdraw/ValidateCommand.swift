@@ -39,7 +39,9 @@ struct ValidateCommand: ParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("Give at least one file, or - for standard input.") }
-        guard files.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("Standard input (-) can be given only once.") }
+        guard files.filter({ $0 == "-" }).count <= 1 else {
+            throw ValidationError("Standard input (-) can be given only once.")
+        }
     }
 
     /// What one file gave: a report, or a read error.
@@ -61,11 +63,13 @@ struct ValidateCommand: ParsableCommand {
             do {
                 old = try AnalysisDecoder.decode(bytes)
             } catch {
-                FileIO.stderr(TerminalText.escape("chartdraw: cannot use --existing '\(existing)': \(error.message)") + "\n")
+                FileIO.stderr(
+                    TerminalText.escape("chartdraw: cannot use --existing '\(existing)': \(error.message)") + "\n")
                 throw ExitStatus.invalid.code
             }
         }
-        let outcomes = Self.validateAll(files, endpoint: endpoint.endpoint, policy: lenient ? .lenient : .strict, existing: old)
+        let outcomes = Self.validateAll(
+            files, endpoint: endpoint.endpoint, policy: lenient ? .lenient : .strict, existing: old)
         var out = ""
         var invalid = 0
         var unreadable = 0
@@ -97,9 +101,11 @@ struct ValidateCommand: ParsableCommand {
         if format == .text {
             let checked = files.count - unreadable
             if files.count == 1 && unreadable == 0 {
-                out += "\(TerminalText.escape(files[0])): \(invalid == 0 ? "valid" : "invalid"): \(IssueText.counts(errors, warnings))\n"
+                out +=
+                    "\(TerminalText.escape(files[0])): \(invalid == 0 ? "valid" : "invalid"): \(IssueText.counts(errors, warnings))\n"
             } else if checked > 0 {
-                out += "\(checked) file\(checked == 1 ? "" : "s") checked: \(checked - invalid) valid, \(invalid) invalid; \(IssueText.counts(errors, warnings))\n"
+                out +=
+                    "\(checked) file\(checked == 1 ? "" : "s") checked: \(checked - invalid) valid, \(invalid) invalid; \(IssueText.counts(errors, warnings))\n"
             }
         }
         guard FileIO.writeAll(1, Array(out.utf8)) else {
@@ -111,7 +117,9 @@ struct ValidateCommand: ParsableCommand {
     }
 
     /// Reads and validates every file, in parallel over all cores; results in argument order.
-    static func validateAll(_ files: [String], endpoint: Endpoint, policy: ValidationPolicy, existing: Analysis?) -> [Outcome] {
+    static func validateAll(_ files: [String], endpoint: Endpoint, policy: ValidationPolicy, existing: Analysis?)
+        -> [Outcome]
+    {
         let results = ResultSlots(count: files.count)
         let progress = FileIO.stderrIsTerminal && files.count >= 200
         let chunk = max(64, files.count / 50)
@@ -123,7 +131,11 @@ struct ValidateCommand: ParsableCommand {
                 let i = base + k
                 do throws(FileIOError) {
                     let bytes = try FileIO.read(files[i], limit: ResourceLimits.standard.maxBodyBytes)
-                    results.set(i, .report(ChartAnalysisValidator.validate(bytes, endpoint: endpoint, policy: policy, existing: existing)))
+                    results.set(
+                        i,
+                        .report(
+                            ChartAnalysisValidator.validate(
+                                bytes, endpoint: endpoint, policy: policy, existing: existing)))
                 } catch {
                     results.set(i, .unreadable(error))
                 }

@@ -55,7 +55,8 @@ struct SnippetTests {
     static var snippets: [String: String] {
         var out: [String: String] = [:]
         for url in files(in: "Snippets", suffix: ".swift") {
-            out[url.deletingPathExtension().lastPathComponent] = visible((try? String(contentsOf: url, encoding: .utf8)) ?? "")
+            out[url.deletingPathExtension().lastPathComponent] = visible(
+                (try? String(contentsOf: url, encoding: .utf8)) ?? "")
         }
         return out
     }
@@ -75,7 +76,8 @@ struct SnippetTests {
                 let match = snippets.values.contains { $0.contains(normalized) }
                 #expect(
                     match,
-                    "\(doc.lastPathComponent): a ```swift block is not the visible part of any Snippets/*.swift file:\n\(block)")
+                    "\(doc.lastPathComponent): a ```swift block is not the visible part of any Snippets/*.swift file:\n\(block)"
+                )
             }
         }
     }
@@ -87,7 +89,8 @@ struct SnippetTests {
             for line in text.split(separator: "\n") where line.hasPrefix("@Snippet(path:") {
                 let path = line.split(separator: "\"").dropFirst().first.map(String.init) ?? ""
                 let name = path.split(separator: "/").last.map(String.init) ?? ""
-                #expect(path.hasPrefix("ChartDraw/Snippets/") && names.contains(name), "\(doc.lastPathComponent): \(line)")
+                #expect(
+                    path.hasPrefix("ChartDraw/Snippets/") && names.contains(name), "\(doc.lastPathComponent): \(line)")
             }
         }
     }

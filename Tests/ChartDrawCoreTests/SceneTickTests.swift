@@ -1,5 +1,6 @@
-@testable import ChartDrawCore
 import Testing
+
+@testable import ChartDrawCore
 
 @Suite("Scene: ticks and label placement")
 struct SceneTickTests {
@@ -31,13 +32,15 @@ struct SceneTickTests {
         let font = FontSpec(size: 11)
         // Three days over 1000 px: 6-hour ticks (83 px per 6 h is under 100 px, so 12 h).
         let (step, ticks) = AxisTicks.timeTicks(
-            in: start...(start + 3 * 86_400), pixelsPerSecond: 1000 / (3 * 86_400), minSpacing: 100, font: font, labelGap: 16,
+            in: start...(start + 3 * 86_400), pixelsPerSecond: 1000 / (3 * 86_400), minSpacing: 100, font: font,
+            labelGap: 16,
             measurer: TableMeasurer())
         #expect(step == .seconds(12 * 3600, unit: .minute))
         #expect(ticks.map(\.label) == ["6 Jan", "12:00", "7 Jan", "12:00", "8 Jan", "12:00", "9 Jan"])
         // Five months: month ticks.
         let (mStep, mTicks) = AxisTicks.timeTicks(
-            in: start...(start + 150 * 86_400), pixelsPerSecond: 1000 / (150 * 86_400), minSpacing: 100, font: font, labelGap: 16,
+            in: start...(start + 150 * 86_400), pixelsPerSecond: 1000 / (150 * 86_400), minSpacing: 100, font: font,
+            labelGap: 16,
             measurer: TableMeasurer())
         #expect(mStep == .months(1))
         #expect(mTicks.map(\.label) == ["Feb", "Mar", "Apr", "May", "Jun"])
@@ -83,10 +86,14 @@ struct SceneTickTests {
     @Test func placerAvoidsOccupiedBoxes() {
         var placer = LabelPlacer(bounds: PixelRect(x: 0, y: 0, width: 100, height: 100))
         let first = placer.place([PixelRect(x: 10, y: 10, width: 30, height: 10)])
-        let second = placer.place([PixelRect(x: 20, y: 12, width: 30, height: 10), PixelRect(x: 20, y: 30, width: 30, height: 10)])
+        let second = placer.place([
+            PixelRect(x: 20, y: 12, width: 30, height: 10), PixelRect(x: 20, y: 30, width: 30, height: 10),
+        ])
         #expect(first == PixelRect(x: 10, y: 10, width: 30, height: 10))
         #expect(second == PixelRect(x: 20, y: 30, width: 30, height: 10))
         // Clamped inside the bounds.
-        #expect(placer.place([PixelRect(x: 90, y: -5, width: 30, height: 10)]) == PixelRect(x: 70, y: 0, width: 30, height: 10))
+        #expect(
+            placer.place([PixelRect(x: 90, y: -5, width: 30, height: 10)])
+                == PixelRect(x: 70, y: 0, width: 30, height: 10))
     }
 }

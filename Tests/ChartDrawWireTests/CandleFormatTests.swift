@@ -96,7 +96,8 @@ struct CandleFormatTests {
         #expect(syntax.line == 2)
         #expect(syntax.message.contains("not valid JSON"))
 
-        let twice = try #require(error(#"[{"time": 1767657600, "open": 1, "o": 1, "high": 2, "low": 0.5, "close": 1.5}]"#))
+        let twice = try #require(
+            error(#"[{"time": 1767657600, "open": 1, "o": 1, "high": 2, "low": 0.5, "close": 1.5}]"#))
         #expect(twice.path == "/0/o")
         #expect(twice.message.contains("gives the open twice"))
 

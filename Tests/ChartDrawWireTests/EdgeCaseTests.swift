@@ -24,12 +24,18 @@ struct EdgeCaseTests {
         ("price 1e400", ##""price":1.345"##, ##""price":1e400"##, false, ["price_not_finite"]),
         ("price NaN", ##""price":1.345"##, ##""price":NaN"##, false, ["json_nonstandard_number"]),
         ("price -0.0", ##""price":1.355"##, ##""price":-0.0"##, false, ["price_not_positive"]),
-        ("price 5e-324", ##""price":1.355"##, ##""price":5e-324"##, false, ["price_out_of_range", "price_far_from_levels"]),
+        (
+            "price 5e-324", ##""price":1.355"##, ##""price":5e-324"##, false,
+            ["price_out_of_range", "price_far_from_levels"]
+        ),
         ("price 2", ##""price":1.355"##, ##""price":2"##, true, []),
         ("price true", ##""price":1.355"##, ##""price":true"##, false, ["type"]),
         ("duplicate key", ##""price":1.355"##, ##""price":"x","price":1.355"##, false, ["json_duplicate_key"]),
         ("pivot null", pivot, ##""pivot":null"##, false, ["null_value"]),
-        ("comments null", ##""comments":"Watch for volume confirmation""##, ##""comments":null"##, false, ["null_value"]),
+        (
+            "comments null", ##""comments":"Watch for volume confirmation""##, ##""comments":null"##, false,
+            ["null_value"]
+        ),
         ("lone surrogate", ##""Watch for volume confirmation""##, ##""Watch \ud800""##, false, ["json_lone_surrogate"]),
         ("link to a level id", "[[target:resistance]]", "[[sup_1:support]]", true, []),
         ("malformed link (no colon)", "[[target:resistance]]", "[[target]]", true, ["link_malformed"]),

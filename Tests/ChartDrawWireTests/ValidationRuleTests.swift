@@ -18,7 +18,10 @@ struct ValidationRuleTests {
         (##""sender":"pangray2025+t5@gmail.com""##, ##""sender":"""##, "/sender", "text_empty"),
         (##""title":"GBPUSD Bullish Bounce from Support","##, "", "/metadata/title", "required"),
         (##""direction":"BULLISH""##, ##""direction":"SIDEWAYS""##, "/metadata/direction", "enum_unknown"),
-        (##""entryPlacement":"BELOW_CURRENT""##, ##""entryPlacement":"below_current""##, "/metadata/entryPlacement", "enum_unknown"),
+        (
+            ##""entryPlacement":"BELOW_CURRENT""##, ##""entryPlacement":"below_current""##, "/metadata/entryPlacement",
+            "enum_unknown"
+        ),
         (##""type":"HOURS""##, ##""type":"DAYS""##, "/metadata/expiry/type", "enum_unknown"),
         (##""hours":24"##, ##""hours":0"##, "/metadata/expiry/hours", "expiry_hours"),
         (##""hours":24"##, ##""hours":-24"##, "/metadata/expiry/hours", "expiry_hours"),
@@ -33,27 +36,64 @@ struct ValidationRuleTests {
         (##""time":"2026-01-08T12:00:00Z""##, ##""time":"2026-02-30T12:00:00Z""##, "/levels/pivot/time", "time_format"),
         (##""price":1.35,"##, ##""price":1.3449,"##, "/levels/resistance/price", "level_order"),
         (##""price":1.341,"##, ##""price":1.3451,"##, "/levels/pivot/price", "level_order"),
-        (##""clientObjectId":"res_1""##, ##""clientObjectId":"pivot_main""##, "/levels/resistance/clientObjectId", "id_duplicate"),
+        (
+            ##""clientObjectId":"res_1""##, ##""clientObjectId":"pivot_main""##, "/levels/resistance/clientObjectId",
+            "id_duplicate"
+        ),
         (##""clientObjectId":"res_1""##, ##""clientObjectId":"""##, "/levels/resistance/clientObjectId", "id_empty"),
-        (##""clientObjectId":"res_1""##, ##""clientObjectId":"res 1""##, "/levels/resistance/clientObjectId", "id_malformed"),
+        (
+            ##""clientObjectId":"res_1""##, ##""clientObjectId":"res 1""##, "/levels/resistance/clientObjectId",
+            "id_malformed"
+        ),
         (##""type":"RECTANGLE""##, ##""type":"TRIANGLE""##, "/drawings/0/type", "drawing_type_unknown"),
         (##""price":1.338}"##, ##""price":1.338,"w":1}"##, "/drawings/0/points/0/w", "unknown_field"),
         (##""fillColor":"#00FF33""##, ##""fillColor":"green""##, "/drawings/0/style/fillColor", "color_format"),
         (##""fillColor":"#00FF33""##, ##""fillColor":"#00FF33\n""##, "/drawings/0/style/fillColor", "color_format"),
         (##""fillColor":"#00FF33","##, "", "/drawings/0/style/fillColor", "required"),
-        (##""borderColor":"#00FF00","##, ##""borderColor":"#00FF00","color":"#FF0000","##, "/drawings/0/style/color", "not_applicable"),
-        (##""time":"2026-01-09T00:00:00Z","price":1.347}"##, ##""time":"2026-01-09T00:00:00Z","price":1.338}"##, "/drawings/0/points", "degenerate_rectangle"),
-        (##""time":"2026-01-09T00:00:00Z","price":1.347}"##, ##""time":"2026-01-08T00:00:00Z","price":1.347}"##, "/drawings/0/points", "degenerate_rectangle"),
-        (##""time":"2026-01-09T00:00:00Z","price":1.3505}"##, ##""time":"2026-01-08T00:00:00Z","price":1.3485}"##, "/drawings/1/points", "degenerate_line"),
+        (
+            ##""borderColor":"#00FF00","##, ##""borderColor":"#00FF00","color":"#FF0000","##, "/drawings/0/style/color",
+            "not_applicable"
+        ),
+        (
+            ##""time":"2026-01-09T00:00:00Z","price":1.347}"##, ##""time":"2026-01-09T00:00:00Z","price":1.338}"##,
+            "/drawings/0/points", "degenerate_rectangle"
+        ),
+        (
+            ##""time":"2026-01-09T00:00:00Z","price":1.347}"##, ##""time":"2026-01-08T00:00:00Z","price":1.347}"##,
+            "/drawings/0/points", "degenerate_rectangle"
+        ),
+        (
+            ##""time":"2026-01-09T00:00:00Z","price":1.3505}"##, ##""time":"2026-01-08T00:00:00Z","price":1.3485}"##,
+            "/drawings/1/points", "degenerate_line"
+        ),
         (##""endHead":"ARROW""##, ##""endHead":"CIRCLE""##, "/drawings/1/endHead", "enum_unknown"),
         (##""lineStyle":"DASHED""##, ##""lineStyle":"DASH_DOT""##, "/drawings/1/style/lineStyle", "enum_unknown"),
-        (##""color":"#0000FF","lineWidth":2"##, ##""color":"#0000FF","lineWidth":11"##, "/drawings/1/style/lineWidth", "line_width_range"),
-        (##""color":"#0000FF","lineWidth":2"##, ##""color":"#0000FF","lineWidth":0"##, "/drawings/1/style/lineWidth", "line_width_range"),
-        (##""color":"#0000FF","lineWidth":2"##, ##""color":"#0000FF","lineWidth":1.5"##, "/drawings/1/style/lineWidth", "line_width_fraction"),
-        (##""color":"#0000FF","lineWidth":2"##, ##""color":"#0000FF","lineWidth":"2""##, "/drawings/1/style/lineWidth", "type"),
-        (##""points":[{"time":"2026-01-08T10:00:00Z","price":1.355}]"##, ##""points":[{"time":"2026-01-08T10:00:00Z","price":1.355},{"time":"2026-01-08T11:00:00Z","price":1.355}]"##, "/drawings/2/points", "point_count"),
+        (
+            ##""color":"#0000FF","lineWidth":2"##, ##""color":"#0000FF","lineWidth":11"##,
+            "/drawings/1/style/lineWidth", "line_width_range"
+        ),
+        (
+            ##""color":"#0000FF","lineWidth":2"##, ##""color":"#0000FF","lineWidth":0"##, "/drawings/1/style/lineWidth",
+            "line_width_range"
+        ),
+        (
+            ##""color":"#0000FF","lineWidth":2"##, ##""color":"#0000FF","lineWidth":1.5"##,
+            "/drawings/1/style/lineWidth", "line_width_fraction"
+        ),
+        (
+            ##""color":"#0000FF","lineWidth":2"##, ##""color":"#0000FF","lineWidth":"2""##,
+            "/drawings/1/style/lineWidth", "type"
+        ),
+        (
+            ##""points":[{"time":"2026-01-08T10:00:00Z","price":1.355}]"##,
+            ##""points":[{"time":"2026-01-08T10:00:00Z","price":1.355},{"time":"2026-01-08T11:00:00Z","price":1.355}]"##,
+            "/drawings/2/points", "point_count"
+        ),
         (##""price":1.355}"##, ##""price":1.355,"price":1.356}"##, "/drawings/2/points/0/price", "json_duplicate_key"),
-        (##""clientObjectId":"target""##, ##""clientObjectId":"entry_line""##, "/drawings/2/clientObjectId", "id_duplicate"),
+        (
+            ##""clientObjectId":"target""##, ##""clientObjectId":"entry_line""##, "/drawings/2/clientObjectId",
+            "id_duplicate"
+        ),
         (##"[[target:resistance]]"##, ##"[[ghost:resistance]]"##, "/metadata/preferenceText", "link_unknown_id"),
         (##""symbol":"GBP/USD""##, ##""symbol":"GBP/USD","tags":["fx"]"##, "/metadata/tags", "unknown_field"),
         (##""comments":"Watch for volume confirmation""##, ##""comments":null"##, "/metadata/comments", "null_value"),
@@ -66,7 +106,8 @@ struct ValidationRuleTests {
     func eachRule(old: String, new: String, path: String, code: String) throws {
         let r = check(Fixture.create(replacing: old, with: new))
         #expect(!r.isValid, "expected an error \(code) at \(path)")
-        #expect(r.issues.contains { $0.path == path && $0.code.rawValue == code && $0.severity == .error }, "\(pairs(r))")
+        #expect(
+            r.issues.contains { $0.path == path && $0.code.rawValue == code && $0.severity == .error }, "\(pairs(r))")
         for i in r.issues {
             #expect(i.message.hasSuffix("."), "\(i.message)")
             #expect(!i.message.isEmpty)
@@ -102,7 +143,8 @@ struct ValidationRuleTests {
         #expect(pairs(check(body)) == ["/metadata/title text_too_long"])
         #expect(!check(body).isValid)
         #expect(check(body, .create, .lenient).isValid)
-        let atLimit = Fixture.create(replacing: "GBPUSD Bullish Bounce from Support", with: String(repeating: "é", count: WireLimits.maxTitle))
+        let atLimit = Fixture.create(
+            replacing: "GBPUSD Bullish Bounce from Support", with: String(repeating: "é", count: WireLimits.maxTitle))
         #expect(check(atLimit).issues == [])
     }
 
@@ -123,7 +165,8 @@ struct ValidationRuleTests {
         for policy in ValidationPolicy.allCases {
             let r = check(body, .create, policy)
             #expect(r.isValid)
-            #expect(r.issues.map { "\($0.path) \($0.code) \($0.severity)" } == ["/metadata/title glyph_missing warning"])
+            #expect(
+                r.issues.map { "\($0.path) \($0.code) \($0.severity)" } == ["/metadata/title glyph_missing warning"])
             #expect(r.issues.first?.message.contains("U+10FFFD") == true, "\(r.issues)")
         }
         // Chinese and emoji alone are drawn: no warning.
@@ -138,7 +181,10 @@ struct ValidationRuleTests {
         for policy in ValidationPolicy.allCases {
             let r = check(body, .create, policy)
             #expect(r.isValid)
-            #expect(r.issues.map { "\($0.path) \($0.code) \($0.severity)" } == ["/metadata/expiry/hours expiry_long warning"])
+            #expect(
+                r.issues.map { "\($0.path) \($0.code) \($0.severity)" } == [
+                    "/metadata/expiry/hours expiry_long warning"
+                ])
         }
         let far = check(Fixture.create(replacing: ##""price":1.355}"##, with: ##""price":13.55}"##))
         #expect(far.isValid)
@@ -146,7 +192,10 @@ struct ValidationRuleTests {
     }
 
     @Test func oneBrokenDrawingDoesNotHideTheOthers() {
-        var body = Fixture.create(replacing: ##""type":"RECTANGLE","clientObjectId":"support_zone","points":[{"time":"2026-01-08T00:00:00Z","price":1.338},"##, with: ##""type":"RECTANGLE","clientObjectId":"support_zone","points":["##)
+        var body = Fixture.create(
+            replacing:
+                ##""type":"RECTANGLE","clientObjectId":"support_zone","points":[{"time":"2026-01-08T00:00:00Z","price":1.338},"##,
+            with: ##""type":"RECTANGLE","clientObjectId":"support_zone","points":["##)
         body = body.replacingFirst(##""lineStyle":"DASHED""##, ##""lineStyle":"WAVY""##)
         body = body.replacingFirst(##""price":1.355}"##, ##""price":-1}"##)
         let r = check(body)
@@ -167,10 +216,15 @@ struct ValidationRuleTests {
     }
 
     @Test func fibonacciRules() {
-        func fib(_ levels: String, points: String = ##"[{"time":"2026-01-08T00:00:00Z","price":1.33},{"time":"2026-01-09T00:00:00Z","price":1.36}]"##) -> ValidationReport {
+        func fib(
+            _ levels: String,
+            points: String =
+                ##"[{"time":"2026-01-08T00:00:00Z","price":1.33},{"time":"2026-01-09T00:00:00Z","price":1.36}]"##
+        ) -> ValidationReport {
             check(
                 ##"{"sender":"s","drawings":[{"type":"FIBONACCI_RETRACEMENT","clientObjectId":"f","points":"## + points
-                    + ##","levels":"## + levels + ##","style":{"color":"#000000","lineWidth":1,"lineStyle":"SOLID"}}]}"##, .append)
+                    + ##","levels":"## + levels
+                    + ##","style":{"color":"#000000","lineWidth":1,"lineStyle":"SOLID"}}]}"##, .append)
         }
         #expect(fib("[0,0.5,1]").issues == [])
         #expect(fib("[-1,5]").issues == [])
@@ -180,7 +234,12 @@ struct ValidationRuleTests {
         #expect(pairs(fib("[]")) == ["/drawings/0/levels fibonacci_count"])
         #expect(pairs(fib("[0,\"x\"]")) == ["/drawings/0/levels/1 type"])
         #expect(
-            pairs(fib("[0,1]", points: ##"[{"time":"2026-01-08T00:00:00Z","price":1.33},{"time":"2026-01-09T00:00:00Z","price":1.33}]"##))
+            pairs(
+                fib(
+                    "[0,1]",
+                    points:
+                        ##"[{"time":"2026-01-08T00:00:00Z","price":1.33},{"time":"2026-01-09T00:00:00Z","price":1.33}]"##
+                ))
                 == ["/drawings/0/points degenerate_fibonacci"])
     }
 
@@ -188,11 +247,19 @@ struct ValidationRuleTests {
         func channel(_ p3: String) -> ValidationReport {
             check(
                 ##"{"drawings":[{"type":"PARALLEL","clientObjectId":"c","points":[{"time":"2026-01-08T00:00:00Z","price":1.30},{"time":"2026-01-09T00:00:00Z","price":1.40},"##
-                    + p3 + ##"],"style":{"color":"#000000","lineWidth":1,"lineStyle":"SOLID","fillColor":"#00000026"}}]}"##, .append)
+                    + p3
+                    + ##"],"style":{"color":"#000000","lineWidth":1,"lineStyle":"SOLID","fillColor":"#00000026"}}]}"##,
+                .append)
         }
         #expect(channel(##"{"time":"2026-01-08T12:00:00Z","price":1.30}"##).issues == [])
-        #expect(pairs(channel(##"{"time":"2026-01-08T12:00:00Z","price":1.35}"##)) == ["/drawings/0/points degenerate_channel"])
-        #expect(pairs(channel(##"{"time":"2026-01-10T00:00:00Z","price":1.5}"##)) == ["/drawings/0/points degenerate_channel"])
+        #expect(
+            pairs(channel(##"{"time":"2026-01-08T12:00:00Z","price":1.35}"##)) == [
+                "/drawings/0/points degenerate_channel"
+            ])
+        #expect(
+            pairs(channel(##"{"time":"2026-01-10T00:00:00Z","price":1.5}"##)) == [
+                "/drawings/0/points degenerate_channel"
+            ])
     }
 
     @Test func thousandDrawingsAreValidAndOneMoreIsTooMany() {
@@ -200,7 +267,8 @@ struct ValidationRuleTests {
             var ds: [String] = []
             for k in 0..<n {
                 ds.append(
-                    ##"{"type":"HORIZONTAL_LINE","clientObjectId":"h\##(k)","points":[{"time":"2026-01-08T10:00:00Z","price":1.3\##(k % 10)}],"style":{"color":"#FF0000","lineWidth":2,"lineStyle":"SOLID"}}"##)
+                    ##"{"type":"HORIZONTAL_LINE","clientObjectId":"h\##(k)","points":[{"time":"2026-01-08T10:00:00Z","price":1.3\##(k % 10)}],"style":{"color":"#FF0000","lineWidth":2,"lineStyle":"SOLID"}}"##
+                )
             }
             return ##"{"drawings":["## + ds.joined(separator: ",") + "]}"
         }

@@ -28,7 +28,9 @@ public struct CandleSeries: Hashable, Sendable {
         }
         guard candles.count <= ResourceLimits.standard.maxCandles else {
             throw CandleError(
-                message: "there are \(candles.count) candles, more than the limit of \(ResourceLimits.standard.maxCandles); send fewer")
+                message:
+                    "there are \(candles.count) candles, more than the limit of \(ResourceLimits.standard.maxCandles); send fewer"
+            )
         }
         for i in candles.indices {
             if let problem = Self.valueProblem(candles[i]) {

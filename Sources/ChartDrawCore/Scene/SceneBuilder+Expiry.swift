@@ -23,7 +23,8 @@ extension SceneBuilder {
             return
         }
         let x = t < range.lowerBound ? plot.x : PixelSnap.line(scale.x(t), width: hairline)
-        if let shade = PixelSnap.intersect(PixelRect(x: x, y: plot.y, width: plot.maxX - x, height: plot.height), plot) {
+        if let shade = PixelSnap.intersect(PixelRect(x: x, y: plot.y, width: plot.maxX - x, height: plot.height), plot)
+        {
             if let f = Self.rectFill(shade, theme.expiryShade) { items.append(f) }
         }
         if t < range.lowerBound {
@@ -33,7 +34,8 @@ extension SceneBuilder {
         var path = PixelPath()
         path.move(to: PixelPoint(x: x, y: plot.y))
         path.line(to: PixelPoint(x: x, y: plot.maxY))
-        items.append(.stroke(path, StrokeStyle(color: theme.expiry, width: hairline, dash: [4 * hairline, 4 * hairline])))
+        items.append(
+            .stroke(path, StrokeStyle(color: theme.expiry, width: hairline, dash: [4 * hairline, 4 * hairline])))
         let text = word + when
         let w = textWidth(text, plotFont)
         // Right of the marker when there is room, else left of it.

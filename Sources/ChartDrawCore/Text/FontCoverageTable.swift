@@ -4,7 +4,8 @@
 /// The code points the pinned fonts draw: the union of their fontconfig character sets.
 enum FontCoverageTable {
     /// The files it was generated from, in fallback order.
-    static let files = "DejaVuSans.ttf, DejaVuSans-Bold.ttf, NotoSans-Regular.ttf, NotoSans-Bold.ttf, NotoSansCJK-Regular.ttc, NotoSansCJK-Bold.ttc, NotoSansArabic-Regular.ttf, NotoSansArabic-Bold.ttf, NotoSansHebrew-Regular.ttf, NotoSansHebrew-Bold.ttf, NotoSansThai-Regular.ttf, NotoSansThai-Bold.ttf, NotoSansDevanagari-Regular.ttf, NotoSansDevanagari-Bold.ttf, NotoColorEmoji.ttf"
+    static let files =
+        "DejaVuSans.ttf, DejaVuSans-Bold.ttf, NotoSans-Regular.ttf, NotoSans-Bold.ttf, NotoSansCJK-Regular.ttc, NotoSansCJK-Bold.ttc, NotoSansArabic-Regular.ttf, NotoSansArabic-Bold.ttf, NotoSansHebrew-Regular.ttf, NotoSansHebrew-Bold.ttf, NotoSansThai-Regular.ttf, NotoSansThai-Bold.ttf, NotoSansDevanagari-Regular.ttf, NotoSansDevanagari-Bold.ttf, NotoColorEmoji.ttf"
     /// 52744 code points in 2160 ranges, hexadecimal `first-last` or `single`, ascending.
     static let ranges = """
         20-7E A0-377 37A-37F 384-38A 38C 38E-3A1 3A3-52F 531-556 559-55F 561-587 589-58A 591-5C7 \

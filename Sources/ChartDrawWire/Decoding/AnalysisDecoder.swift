@@ -54,7 +54,8 @@ public enum AnalysisDecoder {
             let a = try d.root()
             d.s.skipWS()
             if d.s.i < d.s.n {
-                d.s.notes.append(ScanError(kind: .trailingContent, offset: d.s.i, detail: d.s.describe(d.s.i), pointerOffset: 0))
+                d.s.notes.append(
+                    ScanError(kind: .trailingContent, offset: d.s.i, detail: d.s.describe(d.s.i), pointerOffset: 0))
             }
             var out = Outcome(
                 analysis: a, fatal: nil, notes: complete(d.s.notes, bytes), hasBOM: bom, topLevelNotObject: a == nil)

@@ -29,7 +29,9 @@ public enum JSONParser {
     }
 
     /// Parses one JSON value from raw bytes.
-    public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError) -> JSONValue {
+    public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError)
+        -> JSONValue
+    {
         var s = JSONScanner(bytes, maxDepth: maxDepth)
         do throws(ScanError) {
             if hasByteOrderMark(bytes) { s.i = 3 }

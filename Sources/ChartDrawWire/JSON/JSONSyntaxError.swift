@@ -87,13 +87,15 @@ struct ScanError: Error {
         case .trailingComma:
             message = "Trailing comma before \(detail) \(at); remove the comma."
         case .invalidEscape:
-            message = "Invalid escape \(detail) in a string \(at); use one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX."
+            message =
+                "Invalid escape \(detail) in a string \(at); use one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX."
         case .controlCharacter:
             message = "Raw control character \(detail) in a string \(at); escape it (e.g. \\n)."
         case .invalidUTF8:
             message = "Invalid UTF-8 byte \(detail) \(at); send the body as UTF-8."
         case .loneSurrogate:
-            message = "Lone surrogate escape \(detail) \(at); a \\uD800-\\uDBFF escape must be followed by a \\uDC00-\\uDFFF one."
+            message =
+                "Lone surrogate escape \(detail) \(at); a \\uD800-\\uDBFF escape must be followed by a \\uDC00-\\uDFFF one."
         case .nonStandardNumber:
             message = "\(detail) \(at) is not a JSON number; send a finite number."
         case .numberOutOfRange:
@@ -115,6 +117,7 @@ struct ScanError: Error {
         case .bodyTooLarge:
             message = "The body is \(detail); send at most \(ResourceLimits.standard.maxBodyBytes) bytes."
         }
-        return JSONSyntaxError(kind: kind, offset: offset, line: line, column: column, pointer: pointer, message: message)
+        return JSONSyntaxError(
+            kind: kind, offset: offset, line: line, column: column, pointer: pointer, message: message)
     }
 }

@@ -20,17 +20,22 @@ public enum ChartAnalysisValidator {
                     message: "The body starts with a UTF-8 byte order mark; remove the 3 bytes EF BB BF before '{'."))
         }
         for n in out.notes {
-            issues.append(ValidationIssue(path: n.pointer, code: IssueCode(rawValue: n.code), severity: .error, message: n.message))
+            issues.append(
+                ValidationIssue(
+                    path: n.pointer, code: IssueCode(rawValue: n.code), severity: .error, message: n.message))
         }
         if let e = out.fatal {
-            issues.append(ValidationIssue(path: e.pointer, code: IssueCode(rawValue: e.code), severity: .error, message: e.message))
+            issues.append(
+                ValidationIssue(
+                    path: e.pointer, code: IssueCode(rawValue: e.code), severity: .error, message: e.message))
             return ValidationReport(issues: issues, analysis: nil)
         }
         guard let a = out.analysis else {
             issues.append(
                 ValidationIssue(
                     path: "", code: IssueCode.notAnObject, severity: .error,
-                    message: "The body is not a JSON object; send an object such as {\"sender\": ..., \"metadata\": ...}."))
+                    message:
+                        "The body is not a JSON object; send an object such as {\"sender\": ..., \"metadata\": ...}."))
             return ValidationReport(issues: issues, analysis: nil)
         }
         var c = Checker(endpoint: endpoint, policy: policy, existing: existing)
@@ -59,7 +64,8 @@ public enum ChartAnalysisValidator {
     /// Validates an analysis built in Swift (or decoded earlier) as the body of `endpoint`.
     /// With `existing`, update and append rules apply to the merged result.
     public static func validate(
-        _ analysis: Analysis, endpoint: Endpoint = .create, policy: ValidationPolicy = .strict, existing: Analysis? = nil
+        _ analysis: Analysis, endpoint: Endpoint = .create, policy: ValidationPolicy = .strict,
+        existing: Analysis? = nil
     ) -> [ValidationIssue] {
         var c = Checker(endpoint: endpoint, policy: policy, existing: existing)
         c.analysis(analysis)

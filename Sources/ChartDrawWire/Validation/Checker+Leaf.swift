@@ -16,7 +16,8 @@ extension Checker {
         } else if !PriceLimits.range.contains(v) {
             report(
                 path(), IssueCode.priceOutOfRange, .error,
-                "\(what()) \(num(v)) is outside the prices the engine draws; send a price from \(PriceLimits.rangeText).")
+                "\(what()) \(num(v)) is outside the prices the engine draws; send a price from \(PriceLimits.rangeText)."
+            )
         }
     }
 

@@ -93,7 +93,7 @@ public enum CandleAggregation {
     /// scale bar-indexed over the series) of the plot.
     public static func visibleRange(_ series: CandleSeries, scale: ChartScale) -> Range<Int> {
         let n = series.candles.count
-        if scale.bars.times.count == n {
+        if scale.bars.count == n {
             let a = scale.position(atX: scale.plot.x), b = scale.position(atX: scale.plot.maxX)
             let lo = Swift.min(a, b) - 0.5, hi = Swift.max(a, b) + 0.5
             guard lo.isFinite, hi.isFinite, hi >= 0, lo <= Double(n - 1) else { return 0..<0 }

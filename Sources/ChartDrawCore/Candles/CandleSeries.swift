@@ -185,6 +185,8 @@ extension CandleSeries {
     /// highest high); `nil` when the range is empty or out of bounds.
     public func bounds(of indices: Range<Int>) -> ChartBounds? {
         guard !indices.isEmpty, indices.lowerBound >= 0, indices.upperBound <= candles.count else { return nil }
+        // The whole series, as a default view shows it: the bounds are already known.
+        if indices.count == candles.count { return bounds }
         var b = ChartBounds(
             minTime: candles[indices.lowerBound].t, maxTime: candles[indices.upperBound - 1].t,
             minPrice: .infinity, maxPrice: -.infinity)

@@ -12,8 +12,11 @@
 /// The mapping is monotonic and continuous; ``time(atPosition:)`` is its inverse. Both take
 /// O(log n) for n candles.
 public struct BarTimeScale: Hashable, Sendable {
-    /// The bars' times in seconds since the epoch, strictly increasing (may be empty).
-    public let times: [Double]
+    /// The bars' times when the scale was given times; empty when it reads ``candleBars``.
+    @usableFromInline let ownTimes: [Double]
+    /// The candles whose times are the bars' (read in place, so a scale over a long series
+    /// costs no copy of its times); empty when the scale was given times.
+    @usableFromInline let candleBars: [Candle]
     /// Seconds per bar before the first and after the last bar.
     public let step: Double
     /// The time at position 0 when there are no bars.
@@ -23,33 +26,61 @@ public struct BarTimeScale: Hashable, Sendable {
     /// seconds per bar; `origin` places position 0 when `times` is empty. A `step` that is not
     /// finite and positive becomes one hour.
     public init(times: [Double], step: Double, origin: Double = 0) {
-        self.times = times
-        self.step = step.isFinite && step > 0 ? step : CandleSeries.defaultInterval
-        self.origin = times.first ?? (origin.isFinite ? origin : 0)
+        self.init(ownTimes: times, candleBars: [], step: step, origin: origin)
     }
 
     /// A scale over the candles' bars. The step is the timeframe's when it parses (e.g. `H1`),
     /// else the candles' median spacing.
     public init(candles: CandleSeries, timeframe: String? = nil) {
         let tf = timeframe.flatMap(Timeframe.init(_:))
-        self.init(times: candles.candles.map(\.t), step: tf?.seconds ?? candles.interval)
+        self.init(ownTimes: [], candleBars: candles.candles, step: tf?.seconds ?? candles.interval)
+    }
+
+    private init(ownTimes: [Double], candleBars: [Candle], step: Double, origin: Double = 0) {
+        self.ownTimes = ownTimes
+        self.candleBars = candleBars
+        self.step = step.isFinite && step > 0 ? step : CandleSeries.defaultInterval
+        self.origin = ownTimes.first ?? candleBars.first?.t ?? (origin.isFinite ? origin : 0)
+    }
+
+    /// The bars' times in seconds since the epoch, strictly increasing (may be empty).
+    public var times: [Double] { candleBars.isEmpty ? ownTimes : candleBars.map(\.t) }
+
+    /// The time of bar `i`, for `0 <= i < count`.
+    @inlinable func time(ofBar i: Int) -> Double {
+        candleBars.isEmpty ? ownTimes[i] : candleBars[i].t
+    }
+
+    public static func == (a: BarTimeScale, b: BarTimeScale) -> Bool {
+        guard a.step == b.step, a.origin == b.origin, a.count == b.count else { return false }
+        for i in 0..<a.count where a.time(ofBar: i) != b.time(ofBar: i) { return false }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(step)
+        hasher.combine(origin)
+        hasher.combine(count)
+        for i in 0..<count { hasher.combine(time(ofBar: i)) }
     }
 
     /// How many bars the scale has.
-    @inlinable public var count: Int { times.count }
+    @inlinable public var count: Int { candleBars.isEmpty ? ownTimes.count : candleBars.count }
 
     /// The bar position of an instant in seconds since the epoch.
     public func position(_ t: Double) -> Double {
-        guard let first = times.first, let last = times.last else { return (t - origin) / step }
+        let n = count
+        guard n > 0 else { return (t - origin) / step }
+        let first = time(ofBar: 0), last = time(ofBar: n - 1)
         if t <= first { return (t - first) / step }
-        if t >= last { return Double(times.count - 1) + (t - last) / step }
+        if t >= last { return Double(n - 1) + (t - last) / step }
         // The last index whose time is <= t; first < t < last, so 0 <= i < count - 1.
-        var lo = 0, hi = times.count - 1
+        var lo = 0, hi = n - 1
         while hi - lo > 1 {
             let mid = lo + (hi - lo) / 2
-            if times[mid] <= t { lo = mid } else { hi = mid }
+            if time(ofBar: mid) <= t { lo = mid } else { hi = mid }
         }
-        let a = times[lo], b = times[lo + 1]
+        let a = time(ofBar: lo), b = time(ofBar: lo + 1)
         return Double(lo) + (t - a) / (b - a)
     }
 
@@ -59,12 +90,14 @@ public struct BarTimeScale: Hashable, Sendable {
     /// The instant at a bar position, in seconds since the epoch (the inverse of
     /// ``position(_:)-(Double)``).
     public func time(atPosition p: Double) -> Double {
-        guard let first = times.first, let last = times.last else { return origin + p * step }
-        let n = Double(times.count - 1)
+        let count = count
+        guard count > 0 else { return origin + p * step }
+        let first = time(ofBar: 0), last = time(ofBar: count - 1)
+        let n = Double(count - 1)
         if p <= 0 { return first + p * step }
         if p >= n { return last + (p - n) * step }
         let i = Int(p.rounded(.down))
-        let a = times[i], b = times[i + 1]
+        let a = time(ofBar: i), b = time(ofBar: i + 1)
         return a + (p - Double(i)) * (b - a)
     }
 }

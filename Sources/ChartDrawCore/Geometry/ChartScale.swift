@@ -89,7 +89,7 @@ public struct ChartScale: Hashable, Sendable {
     }
 
     /// Whether the x axis is bar-indexed (built over bars) rather than clock time.
-    @inlinable public var isBarIndexed: Bool { !bars.times.isEmpty }
+    @inlinable public var isBarIndexed: Bool { bars.count > 0 }
 
     /// The x of a time in seconds since the epoch.
     @inlinable
@@ -107,7 +107,7 @@ public struct ChartScale: Hashable, Sendable {
     /// bar-indexed over the same candles (`bars.count == count`), else the time's x.
     @inlinable
     public func x(candle index: Int, time: Double, count: Int) -> Double {
-        bars.times.count == count ? x(position: Double(index)) : x(time)
+        bars.count == count ? x(position: Double(index)) : x(time)
     }
 
     /// The y of a price.

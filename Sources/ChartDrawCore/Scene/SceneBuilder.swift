@@ -207,11 +207,18 @@ struct SceneBuilder {
             var i = 0
             while i < cs.count {
                 let c = cs[i]
-                values += [c.open, c.high, c.low, c.close]
+                // One append per price: an array literal here would allocate per candle.
+                values.append(c.open)
+                values.append(c.high)
+                values.append(c.low)
+                values.append(c.close)
                 i += stride
             }
             let last = cs[cs.count - 1]
-            values += [last.open, last.high, last.low, last.close]
+            values.append(last.open)
+            values.append(last.high)
+            values.append(last.low)
+            values.append(last.close)
         }
         for (_, entry) in analysis.levels?.ordered ?? [] { values.append(entry.price) }
         for d in analysis.drawings ?? [] {

@@ -65,6 +65,28 @@ struct BarTimeScaleTests {
         #expect(BarTimeScale(candles: candles).step == 3600)
     }
 
+    @Test func aScaleOverCandlesIsTheScaleOverTheirTimes() throws {
+        // The candles' times are read in place; the scale must behave, compare and hash as one
+        // built from a copy of them.
+        let candles = try CandleSeries(
+            validating: Self.times.map {
+                Candle(time: Timestamp(secondsSinceEpoch: $0)!, open: 1, high: 1, low: 1, close: 1)
+            })
+        let overCandles = BarTimeScale(candles: candles, timeframe: "H1")
+        #expect(overCandles == scale)
+        #expect(overCandles.hashValue == scale.hashValue)
+        #expect(overCandles.times == Self.times)
+        #expect(overCandles.count == Self.times.count)
+        for k in -40...200 {
+            let p = Double(k) / 25
+            #expect(overCandles.time(atPosition: p) == scale.time(atPosition: p))
+            let t = Self.fri + Double(k) * 1800
+            #expect(overCandles.position(t) == scale.position(t))
+        }
+        #expect(BarTimeScale(candles: candles, timeframe: "M15") != scale, "another step is another scale")
+        #expect(BarTimeScale(times: Array(Self.times.dropLast()), step: 3600) != overCandles)
+    }
+
     static let month = 30.436_875 * 86_400
     static let spellings: [(String, Double)] = [
         ("M1", 60), ("M15", 900), ("m30", 1800), ("H1", 3600), ("H4", 14_400), ("D1", 86_400),

@@ -15,6 +15,6 @@ let client = ChartDrawClient(
         baseURL: "https://api.returning.ai", pathPrefix: "/v1",  // or the integration host + /apis/v1
         apiKey: APIKey(apiKeyFromYourSecretStore)))
 let created = try await client.create(bodyBytes, communityId: community, channelId: channel)
-print(created.analysisId!, created.data)  // data: JSONValue, loosely decoded
+print(created.analysisId ?? "(no id)", created.data)  // data: JSONValue, loosely decoded
 let updated = try await client.update(analysisId: id, patchBytes)
 print(updated.updatedFields ?? [])

@@ -90,8 +90,9 @@ public enum FileIO {
                 guard out.count < cap else { throw tooLarge }
                 out.append(contentsOf: [UInt8](repeating: 0, count: min(out.count, cap - out.count)))
             }
-            let n = out.withUnsafeMutableBytes { buf in
-                Glibc.read(fd, buf.baseAddress! + count, buf.count - count)
+            let n = out.withUnsafeMutableBytes { buf -> Int in
+                guard let base = buf.baseAddress else { preconditionFailure("the read buffer is never empty") }
+                return Glibc.read(fd, base + count, buf.count - count)
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -109,9 +110,10 @@ public enum FileIO {
     @discardableResult
     public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { buf in
+            guard let base = buf.baseAddress else { return true }  // nothing to write
             var done = 0
             while done < buf.count {
-                let n = write(fd, buf.baseAddress! + done, buf.count - done)
+                let n = write(fd, base + done, buf.count - done)
                 if n < 0 {
                     if errno == EINTR { continue }
                     return false

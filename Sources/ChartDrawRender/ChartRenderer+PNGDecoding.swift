@@ -42,7 +42,9 @@ final class ByteReader {
         let n = Int(length)
         guard reader.bytes.count - reader.offset >= n else { return CAIRO_STATUS_READ_ERROR }
         reader.bytes.withUnsafeBufferPointer { buf in
-            data.update(from: buf.baseAddress! + reader.offset, count: n)
+            // n > 0 bytes remain, so the buffer is not empty.
+            guard let base = buf.baseAddress else { return }
+            data.update(from: base + reader.offset, count: n)
         }
         reader.offset += n
         return CAIRO_STATUS_SUCCESS

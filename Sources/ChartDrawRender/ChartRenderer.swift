@@ -69,7 +69,8 @@ public enum ChartRenderer {
             throw .invalidCanvasSize(width: image.width, height: image.height)
         }
         return try image.pixels.withUnsafeBufferPointer { (buf) throws(RenderError) in
-            try PNGEncoder(width: image.width, height: image.height, source: .rgba(buf.baseAddress!), options: options)
+            guard let base = buf.baseAddress else { throw .invalidCanvasSize(width: image.width, height: image.height) }
+            return try PNGEncoder(width: image.width, height: image.height, source: .rgba(base), options: options)
                 .encode()
         }
     }
@@ -145,7 +146,10 @@ public final class PaintedImage {
 extension CairoSurface {
     /// Calls `body` with the flushed ARGB32 data of an image surface and its stride.
     func withARGB32<R, E: Error>(_ body: (UnsafePointer<UInt8>, Int) throws(E) -> R) throws(E) -> R {
-        let data = cairo_image_surface_get_data(surface)!
+        // Only painted image surfaces reach here; Cairo returns nil for other kinds or finished ones.
+        guard let data = cairo_image_surface_get_data(surface) else {
+            preconditionFailure("withARGB32 needs a live image surface")
+        }
         let stride = Int(cairo_image_surface_get_stride(surface))
         return try withExtendedLifetime(self) { () throws(E) -> R in try body(UnsafePointer(data), stride) }
     }
@@ -155,13 +159,16 @@ extension RGBAImage {
     /// Straight RGBA from Cairo ARGB32 (premultiplied) or RGB24 (`opaqueOnly`, alpha ignored).
     init(unpremultiplying base: UnsafePointer<UInt8>, stride: Int, width: Int, height: Int, opaqueOnly: Bool) {
         let px = [UInt8](unsafeUninitializedCapacity: width * height * 4) { out, count in
+            guard let outBase = out.baseAddress else { return }  // an empty image has no rows
             for y in 0..<height {
                 let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
-                CairoPixels.unpremultiply(
-                    row, width: width, opaqueOnly: opaqueOnly, into: out.baseAddress! + y * width * 4)
+                CairoPixels.unpremultiply(row, width: width, opaqueOnly: opaqueOnly, into: outBase + y * width * 4)
             }
             count = width * height * 4
         }
-        self.init(width: width, height: height, pixels: px)!
+        // `px` holds exactly width × height × 4 bytes, the invariant the public initialiser checks.
+        self.width = width
+        self.height = height
+        self.pixels = px
     }
 }

@@ -37,24 +37,28 @@ struct PNGEncoder {
                     current.withUnsafeMutableBufferPointer { cur in
                         previous.withUnsafeMutableBufferPointer { prev in
                             scratch.withUnsafeMutableBufferPointer { tmp in
-                                var c = cur.baseAddress!
-                                var p = prev.baseAddress!
+                                guard let outBase = out.baseAddress, let curBase = cur.baseAddress,
+                                    let prevBase = prev.baseAddress
+                                else { preconditionFailure("PNG row buffers are never empty (width > 0)") }
+                                var c = curBase
+                                var p = prevBase
                                 for r in 0..<rows {
                                     unpackRow(y + r, bpp: bpp, into: c)
                                     PNGEncoder.filterRow(
                                         options.filter, c, p, count: rowBytes, bpp: bpp,
-                                        into: out.baseAddress! + r * lineBytes, scratch: tmp.baseAddress)
+                                        into: outBase + r * lineBytes, scratch: tmp.baseAddress)
                                     swap(&c, &p)
                                 }
                                 // Leave the last row in `previous` for the next chunk.
-                                if p != prev.baseAddress! { prev.baseAddress!.update(from: p, count: rowBytes) }
+                                if p != prevBase { prevBase.update(from: p, count: rowBytes) }
                             }
                         }
                     }
                 }
                 y += rows
                 try chunk.withUnsafeBufferPointer { (buf) throws(RenderError) in
-                    try feed(buf.baseAddress!, rows * lineBytes, y == height)
+                    guard let base = buf.baseAddress else { preconditionFailure("the PNG chunk buffer is never empty") }
+                    try feed(base, rows * lineBytes, y == height)
                 }
             }
         }
@@ -225,7 +229,7 @@ struct PNGEncoder {
         let capacity = headerCount + bound + 4 + 12
         var failure: RenderError?
         let out = [UInt8](unsafeUninitializedCapacity: capacity) { buf, initialized in
-            let base = buf.baseAddress!
+            guard let base = buf.baseAddress else { preconditionFailure("the PNG output capacity is never zero") }
             var o = 0
             func put(_ bytes: [UInt8]) {
                 for b in bytes {

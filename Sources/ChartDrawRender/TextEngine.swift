@@ -73,7 +73,8 @@ final class TextEngine {
     /// The Pango font description of a font spec: the pinned family list, absolute size.
     private func description(_ font: FontSpec) -> OpaquePointer {
         if let d = descriptions[font] { return d }
-        let d = pango_font_description_new()!
+        // GLib aborts when it cannot allocate, so Pango returns nil only if that contract breaks.
+        guard let d = pango_font_description_new() else { preconditionFailure("Pango returned no font description") }
         pango_font_description_set_family(d, PinnedFonts.families)
         pango_font_description_set_weight(d, font.weight == .bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         pango_font_description_set_absolute_size(d, font.size * Double(PANGO_SCALE))
@@ -89,7 +90,7 @@ final class TextEngine {
             for l in layouts.values { g_object_unref(UnsafeMutableRawPointer(l)) }
             layouts.removeAll(keepingCapacity: true)
         }
-        let l = pango_layout_new(context)!
+        guard let l = pango_layout_new(context) else { preconditionFailure("Pango returned no layout") }
         pango_layout_set_font_description(l, description(font))
         pango_layout_set_single_paragraph_mode(l, 1)
         // Control characters would break the line or be drawn as hex boxes; a label is one line.

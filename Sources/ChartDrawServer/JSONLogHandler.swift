@@ -27,15 +27,16 @@ public struct JSONLogHandler: LogHandler {
         line += Self.quote(event.message.description)
         var all = metadata
         if let extra = event.metadata { all.merge(extra) { $1 } }
-        for key in all.keys.sorted() {
-            line += "," + Self.quote(key) + ":" + Self.value(all[key]!)
+        for (key, value) in all.sorted(by: { $0.key < $1.key }) {
+            line += "," + Self.quote(key) + ":" + Self.value(value)
         }
         line += "}\n"
         var bytes = Array(line.utf8)
         bytes.withUnsafeMutableBytes { buf in
+            guard let base = buf.baseAddress else { return }  // never: a line holds at least "{}"
             var done = 0
             while done < buf.count {
-                let n = write(1, buf.baseAddress! + done, buf.count - done)
+                let n = write(1, base + done, buf.count - done)
                 if n <= 0 { break }
                 done += n
             }
@@ -55,7 +56,9 @@ public struct JSONLogHandler: LogHandler {
         case .stringConvertible(let c): return quote(c.description)
         case .array(let a): return "[" + a.map(value).joined(separator: ",") + "]"
         case .dictionary(let d):
-            return "{" + d.keys.sorted().map { quote($0) + ":" + value(d[$0]!) }.joined(separator: ",") + "}"
+            return "{"
+                + d.sorted(by: { $0.key < $1.key }).map { quote($0.key) + ":" + value($0.value) }
+                .joined(separator: ",") + "}"
         }
     }
 

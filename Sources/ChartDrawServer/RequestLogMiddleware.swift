@@ -40,7 +40,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         }
         let duration = ContinuousClock.now - start
         let route = context.endpointPath ?? "unmatched"
-        response.headers[HTTPField.Name("X-Request-Id")!] = context.id
+        response.headers[.requestId] = context.id
         state.metrics.request(
             route: route, method: request.method.rawValue, status: response.status.code, duration: duration)
         if state.configuration.accessLog {
@@ -53,8 +53,8 @@ struct RequestLogMiddleware: RouterMiddleware {
                 "ms": .string(Routes.ms(duration)),
             ]
             if let n = response.body.contentLength { meta["bytes"] = .string(String(n)) }
-            if let cache = response.headers[HTTPField.Name("ChartDraw-Cache")!] { meta["cache"] = .string(cache) }
-            if let timing = response.headers[HTTPField.Name("Server-Timing")!] {
+            if let cache = response.headers[.chartDrawCache] { meta["cache"] = .string(cache) }
+            if let timing = response.headers[.serverTiming] {
                 for part in timing.split(separator: ",") {
                     let kv = part.trimmingSpaces.split(separator: ";")
                     if kv.count == 2, kv[1].hasPrefix("dur=") {

@@ -105,8 +105,8 @@ enum Routes {
             var h = HTTPFields()
             let warnings = report.warnings.map(\.description)
             if !warnings.isEmpty {
-                h[HTTPField.Name("ChartDraw-Warning-Count")!] = String(warnings.count)
-                h[HTTPField.Name("ChartDraw-Warnings")!] = Responses.asciiJSONArray(warnings)
+                h[.chartDrawWarningCount] = String(warnings.count)
+                h[.chartDrawWarnings] = Responses.asciiJSONArray(warnings)
             }
             return Responses.json(.ok, out, headers: h)
         }
@@ -240,11 +240,11 @@ enum Routes {
         var h = HTTPFields()
         h[.eTag] = etag
         h[.cacheControl] = "no-cache"
-        h[HTTPField.Name("ChartDraw-Cache")!] = cacheState
-        if !timing.isEmpty { h[HTTPField.Name("Server-Timing")!] = timing }
+        h[.chartDrawCache] = cacheState
+        if !timing.isEmpty { h[.serverTiming] = timing }
         let allWarnings = issueTexts + image.warnings
-        h[HTTPField.Name("ChartDraw-Warning-Count")!] = String(allWarnings.count)
-        if !allWarnings.isEmpty { h[HTTPField.Name("ChartDraw-Warnings")!] = Responses.asciiJSONArray(allWarnings) }
+        h[.chartDrawWarningCount] = String(allWarnings.count)
+        if !allWarnings.isEmpty { h[.chartDrawWarnings] = Responses.asciiJSONArray(allWarnings) }
         if warningsAsJSON {
             var w = JSONWriter(pretty: false, reserve: 512)
             w.beginObject()

@@ -37,7 +37,13 @@ func evaluationBenchMain(_ args: [String]) -> Int32 {
         BenchSupport.err("chartdraw-bench evaluate: --candles must be at least 2000 (drawings sit in the first 1000)\n")
         return 64
     }
-    let (analysis, series) = EvaluationWorkload.make(candles: candles, drawings: drawings, seed: 20_260_115)
+    let analysis: Analysis, series: CandleSeries
+    do {
+        (analysis, series) = try EvaluationWorkload.make(candles: candles, drawings: drawings, seed: 20_260_115)
+    } catch {
+        BenchSupport.err("chartdraw-bench evaluate: the generated candles are not a valid series: \(error)\n")
+        return 70
+    }
     let options = EvaluationOptions(extendRight: extend)
     var times: [Double] = []
     var events = 0
@@ -64,7 +70,7 @@ func evaluationBenchMain(_ args: [String]) -> Int32 {
 
 /// The generated series and analysis of the evaluation benchmark.
 enum EvaluationWorkload {
-    static func make(candles count: Int, drawings: Int, seed: UInt64) -> (Analysis, CandleSeries) {
+    static func make(candles count: Int, drawings: Int, seed: UInt64) throws(CandleError) -> (Analysis, CandleSeries) {
         var rng = SplitMix(seed: seed)
         func u(_ a: Double, _ b: Double) -> Double { a + (b - a) * rng.unit() }
         var bars: [Candle] = []
@@ -80,7 +86,7 @@ enum EvaluationWorkload {
             price = close
             t += 3600
         }
-        let series = try! CandleSeries(validating: bars)
+        let series = try CandleSeries(validating: bars)
         func pt(_ bar: Int, _ p: Double) -> ChartPoint { ChartPoint(time: bars[bar].time, price: p) }
         let style = DrawingStyle(color: RGBAColor(red: 41, green: 98, blue: 255), lineWidth: 2, lineStyle: .solid)
         var list: [Drawing] = []

@@ -125,15 +125,15 @@ enum RenderBench {
         var scene: SceneResult? = try ChartScene.build(analysis: analysis, candles: candles, options: options)
         let t1 = BenchSupport.now()
         p.scene = t1 - t0
-        var painted: PaintedImage?
+        // Optionals, not lets, so that the free phase below can drop each one and time it.
+        var painted: PaintedImage? = try scene.map { s throws(RenderError) in try ChartRenderer.paint(s.displayList) }
         var bytes: [UInt8]?
-        painted = try ChartRenderer.paint(scene!.displayList)
         let t2 = BenchSupport.now()
         p.paint = t2 - t1
         if mode != "none" {
-            bytes = try painted!.encodePNG(options: pngOptions)
-            guard !bytes!.isEmpty else { throw Failure(description: "empty PNG") }
-            if mode == "file", let out, !BenchSupport.write(out, bytes!) {
+            bytes = try painted.map { i throws(RenderError) in try i.encodePNG(options: pngOptions) }
+            guard bytes?.isEmpty == false else { throw Failure(description: "empty PNG") }
+            if mode == "file", let out, !BenchSupport.write(out, bytes ?? []) {
                 throw Failure(description: "cannot write '\(out)'")
             }
             p.png = BenchSupport.now() - t2

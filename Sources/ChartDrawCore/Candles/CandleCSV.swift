@@ -175,9 +175,12 @@ public enum CandleCSV {
             if position[Column.time.rawValue] == nil, let first = fields.first, first.isEmpty, fields.count > 1 {
                 position[Column.time.rawValue] = 0
             }
-            let required: [Column] = [.time, .open, .high, .low, .close]
-            let missing = required.filter { position[$0.rawValue] == nil }
-            if !missing.isEmpty {
+            guard let pTime = position[Column.time.rawValue], let pOpen = position[Column.open.rawValue],
+                let pHigh = position[Column.high.rawValue], let pLow = position[Column.low.rawValue],
+                let pClose = position[Column.close.rawValue]
+            else {
+                let required: [Column] = [.time, .open, .high, .low, .close]
+                let missing = required.filter { position[$0.rawValue] == nil }
                 let names = missing.map { "'\($0.name)'" }.joined(separator: ", ")
                 let first = fields.first.map(text) ?? ""
                 let looksLikeData = first.first.map { $0.isNumber } ?? false
@@ -186,9 +189,7 @@ public enum CandleCSV {
                         ? "the first line is data, not a header; add the header \(expectedHeader) above it"
                         : "the header lacks \(names); expected \(expectedHeader) (any order, any case)")
             }
-            let pTime = position[Column.time.rawValue]!, pOpen = position[Column.open.rawValue]!
-            let pHigh = position[Column.high.rawValue]!, pLow = position[Column.low.rawValue]!
-            let pClose = position[Column.close.rawValue]!, pVolume = position[Column.volume.rawValue]
+            let pVolume = position[Column.volume.rawValue]
             let columnCount = fields.count
 
             var candles: [Candle] = []

@@ -74,7 +74,14 @@ struct BodyDecoder {
 
         /// The kept members, in input order.
         var unknown: UnknownFields {
-            UnknownFields(removed == 0 ? slots.map { $0! } : slots.compactMap { $0 })
+            guard removed > 0 else {
+                return UnknownFields(
+                    slots.map { slot in
+                        guard let slot else { preconditionFailure("an emptied slot is counted in `removed`") }
+                        return slot
+                    })
+            }
+            return UnknownFields(slots.compactMap { $0 })
         }
 
         /// Drops the kept member of `key`, if any (its key came again).

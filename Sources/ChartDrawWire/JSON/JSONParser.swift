@@ -93,7 +93,14 @@ extension JSONScanner {
                 if !index.isEmpty { index[key] = members.count }
                 members.append(JSONMember(key, v))
             }
-            return .object(removed == 0 ? members.map { $0! } : members.compactMap { $0 })
+            guard removed > 0 else {
+                return .object(
+                    members.map { member in
+                        guard let member else { preconditionFailure("an emptied member is counted in `removed`") }
+                        return member
+                    })
+            }
+            return .object(members.compactMap { $0 })
         case UInt8(ascii: "["):
             guard depth < maxDepth else { throw ScanError(kind: .tooDeep, offset: i, detail: "\(maxDepth)") }
             let open = i

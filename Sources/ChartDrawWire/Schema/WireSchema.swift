@@ -237,7 +237,10 @@ extension JSONScanner {
     func keyMember<M: WireObject>(_: M.Type) -> (member: M, position: Int)? {
         let table = M.table
         for k in table.bytes.indices {
-            let matched = table.bytes[k].withUnsafeBufferPointer { p in keyIs(p.baseAddress!, p.count) }
+            let matched = table.bytes[k].withUnsafeBufferPointer { p in
+                guard let base = p.baseAddress else { return false }  // member names are never empty
+                return keyIs(base, p.count)
+            }
             if matched { return (table.members[k], k) }
         }
         return nil

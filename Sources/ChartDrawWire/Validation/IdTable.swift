@@ -44,7 +44,7 @@ struct IdTable {
         if entries.isEmpty { entries.reserveCapacity(16) }
         entries.append(Entry(hash: hash, id: id, place: place))
         if index != nil {
-            index![id] = entries.count - 1
+            index?[id] = entries.count - 1
         } else if entries.count > 24 {
             var d = [String: Int](minimumCapacity: 64)
             for (k, e) in entries.enumerated() where d[e.id] == nil { d[e.id] = k }

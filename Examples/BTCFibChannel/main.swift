@@ -23,7 +23,8 @@ do {
         switch drawing {
         case .fibonacciRetracement(let fib):
             for level in fib.levelPrices {
-                print("fib \(PriceFormat.format(level.ratio, decimals: 3)): \(PriceFormat.format(level.price, decimals: 1))")
+                let ratio = PriceFormat.format(level.ratio, decimals: 3)
+                print("fib \(ratio): \(PriceFormat.format(level.price, decimals: 1))")
             }
         case .parallel(let channel):
             print("channel height: \(PriceFormat.format(channel.height, decimals: 1))")

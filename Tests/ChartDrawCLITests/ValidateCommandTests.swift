@@ -12,7 +12,8 @@ struct ValidateCommandTests {
     }
 
     @Test func invalidFileTextAndJSON() throws {
-        let body = try String(contentsOfFile: valid, encoding: .utf8).replacingOccurrences(of: "\"price\": 1.355", with: "\"price\": -1")
+        let body = try String(contentsOfFile: valid, encoding: .utf8).replacingOccurrences(
+            of: "\"price\": 1.355", with: "\"price\": -1")
         let path = try CLI.temp(body)
         let text = try CLI.run(["validate", path])
         #expect(text.status == 1)
@@ -46,16 +47,19 @@ struct ValidateCommandTests {
     }
 
     @Test func stdinAndEndpointAndLenient() throws {
-        let update = try CLI.run(["validate", "--endpoint", "update", "-"], stdin: #"{"metadata":{"title":"T","mood":1}}"#)
+        let update = try CLI.run(
+            ["validate", "--endpoint", "update", "-"], stdin: #"{"metadata":{"title":"T","mood":1}}"#)
         #expect(update.status == 1)
         #expect(update.stdout.contains("-:/metadata/mood: error[unknown_field]"))
-        let lenient = try CLI.run(["validate", "--lenient", "--endpoint", "update", "-"], stdin: #"{"metadata":{"title":"T","mood":1}}"#)
+        let lenient = try CLI.run(
+            ["validate", "--lenient", "--endpoint", "update", "-"], stdin: #"{"metadata":{"title":"T","mood":1}}"#)
         #expect(lenient.status == 0)
         #expect(lenient.stdout.contains("warning[unknown_field]"))
     }
 
     @Test func existingAnalysisGivesContext() throws {
-        let append = ##"{"drawings":[{"type":"HORIZONTAL_LINE","clientObjectId":"target","points":[{"time":"2026-01-08T10:00:00Z","price":1.35}],"style":{"color":"#FF0000","lineWidth":2,"lineStyle":"SOLID"}}]}"##
+        let append =
+            ##"{"drawings":[{"type":"HORIZONTAL_LINE","clientObjectId":"target","points":[{"time":"2026-01-08T10:00:00Z","price":1.35}],"style":{"color":"#FF0000","lineWidth":2,"lineStyle":"SOLID"}}]}"##
         #expect(try CLI.run(["validate", "--endpoint", "append", "-"], stdin: append).status == 0)
         let r = try CLI.run(["validate", "--endpoint", "append", "--existing", valid, "-"], stdin: append)
         #expect(r.status == 1)

@@ -19,7 +19,11 @@ struct CandleAggregationTests {
         let columns = CandleAggregation.columns(series, scale: scale)
         #expect(columns.count == 10)
         for (i, (col, c)) in zip(columns, candles).enumerated() {
-            #expect(col == CandleColumn(centerX: scale.x(c.t), open: c.open, high: c.high, low: c.low, close: c.close, count: 1, firstIndex: i))
+            #expect(
+                col
+                    == CandleColumn(
+                        centerX: scale.x(c.t), open: c.open, high: c.high, low: c.low, close: c.close, count: 1,
+                        firstIndex: i))
         }
         #expect(Geo.near(columns[0].centerX, 50, 1e-9))
         #expect(!CandleAggregation.needsAggregation(series, scale: scale))
@@ -82,7 +86,8 @@ struct CandleAggregationTests {
         #expect(all.count == 2_000)
 
         let away = ChartScale(
-            timeRange: (t0 + 1e8)...(t0 + 2e8), priceRange: 50...150, plot: PixelRect(x: 0, y: 0, width: 200, height: 100))
+            timeRange: (t0 + 1e8)...(t0 + 2e8), priceRange: 50...150,
+            plot: PixelRect(x: 0, y: 0, width: 200, height: 100))
         #expect(CandleAggregation.columns(series, scale: away).isEmpty)
         #expect(!CandleAggregation.needsAggregation(series, scale: away))
     }

@@ -18,7 +18,8 @@ struct CandleCSVTests {
 
     @Test func isoTimes() throws {
         let s = try parse(
-            "time,open,high,low,close\n2024-01-08T00:00:00Z,1.1,1.2,1.0,1.15\n2024-01-08T01:00:00.5Z,1.15,1.25,1.1,1.2\n")
+            "time,open,high,low,close\n2024-01-08T00:00:00Z,1.1,1.2,1.0,1.15\n2024-01-08T01:00:00.5Z,1.15,1.25,1.1,1.2\n"
+        )
         #expect(
             s.candles == [
                 Candle(time: try Geo.time("2024-01-08T00:00:00Z"), open: 1.1, high: 1.2, low: 1.0, close: 1.15),
@@ -28,11 +29,15 @@ struct CandleCSVTests {
     }
 
     @Test func unixTimesCRLFAnyOrderAndCaseWithVolume() throws {
-        let text = "\u{FEFF}Close, TIME ,Open,Low,High,Volume\r\n1.15,1704672000,1.1,1.0,1.2,100\r\n\r\n"
+        let text =
+            "\u{FEFF}Close, TIME ,Open,Low,High,Volume\r\n1.15,1704672000,1.1,1.0,1.2,100\r\n\r\n"
             + "1.2,1704675600.25,1.15,1.1,1.25,\r\n  \r\n1.3,\"1704679200\",1.2,1.19,1.31,0.5"
         let s = try parse(text)
         #expect(s.candles.count == 3)
-        #expect(s.candles[0] == Candle(time: Timestamp(seconds: 1_704_672_000), open: 1.1, high: 1.2, low: 1.0, close: 1.15, volume: 100))
+        #expect(
+            s.candles[0]
+                == Candle(
+                    time: Timestamp(seconds: 1_704_672_000), open: 1.1, high: 1.2, low: 1.0, close: 1.15, volume: 100))
         #expect(s.candles[1].time == Timestamp(seconds: 1_704_675_600, nanoseconds: 250_000_000))
         #expect(s.candles[1].volume == nil, "an empty volume is absent")
         #expect(s.candles[2].time == Timestamp(seconds: 1_704_679_200))
@@ -42,10 +47,11 @@ struct CandleCSVTests {
 
     @Test func negativeAndFractionalUnixSeconds() throws {
         let s = try parse("time,open,high,low,close\n-1.5,1,1,1,1\n0,1,1,1,1\n2.000000001,1,1,1,1")
-        #expect(s.candles.map(\.time) == [
-            Timestamp(seconds: -2, nanoseconds: 500_000_000), Timestamp(seconds: 0),
-            Timestamp(seconds: 2, nanoseconds: 1),
-        ])
+        #expect(
+            s.candles.map(\.time) == [
+                Timestamp(seconds: -2, nanoseconds: 500_000_000), Timestamp(seconds: 0),
+                Timestamp(seconds: 2, nanoseconds: 1),
+            ])
     }
 
     @Test func unixAndIsoAgree() throws {

@@ -55,7 +55,9 @@ struct ClippingTests {
         expectSegment(Clipping.clipSegment(p(5, 5), p(5, 5), to: r), p(5, 5), p(5, 5))
         #expect(Clipping.clipSegment(p(-5, 5), p(-5, 5), to: r) == nil)
         // A rect of zero width still clips to its line.
-        expectSegment(Clipping.clipSegment(p(-10, 10), p(10, 10), to: PixelRect(x: 0, y: 0, width: 0, height: 50)), p(0, 10), p(0, 10))
+        expectSegment(
+            Clipping.clipSegment(p(-10, 10), p(10, 10), to: PixelRect(x: 0, y: 0, width: 0, height: 50)), p(0, 10),
+            p(0, 10))
     }
 
     // MARK: Rays and infinite lines
@@ -101,7 +103,8 @@ struct ClippingTests {
         #expect(ray?.0 == p(50, 25))
         expectSegment(ray, p(50, 25), p(75, 0), tolerance: 1e-6)
         // A far-away end point with a realistic slope (a time far in the future).
-        expectSegment(Clipping.clipSegment(p(10, 10), p(1e12, 1e12 / 9 + 10), to: r), p(10, 10), p(100, 20), tolerance: 1e-6)
+        expectSegment(
+            Clipping.clipSegment(p(10, 10), p(1e12, 1e12 / 9 + 10), to: r), p(10, 10), p(100, 20), tolerance: 1e-6)
     }
 
     @Test func nonFiniteInputGivesNil() {
@@ -110,7 +113,8 @@ struct ClippingTests {
         #expect(Clipping.clipRay(from: p(0, 0), through: p(-.infinity, 10), to: r) == nil)
         #expect(Clipping.clipInfiniteLine(p(.nan, .nan), p(10, 10), to: r) == nil)
         #expect(Clipping.clipSegment(p(1, 1), p(10, 10), to: PixelRect(x: .nan, y: 0, width: 10, height: 10)) == nil)
-        #expect(Clipping.clipSegment(p(1, 1), p(10, 10), to: PixelRect(x: 0, y: 0, width: .infinity, height: 10)) == nil)
+        #expect(
+            Clipping.clipSegment(p(1, 1), p(10, 10), to: PixelRect(x: 0, y: 0, width: .infinity, height: 10)) == nil)
     }
 
     /// Many pseudo-random segments of every magnitude: each result lies in the rectangle, on

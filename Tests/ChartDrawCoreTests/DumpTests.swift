@@ -20,23 +20,31 @@ struct DumpTests {
                 .endGroup,
                 .popClip,
                 .endGroup,
-                .stroke(path, StrokeStyle(color: RGBAColor(red: 1, green: 2, blue: 3), width: 2.5, dash: [4, 3], cap: .round, join: .bevel)),
-                .text(TextRun(text: "1.34500", origin: PixelPoint(x: 408, y: 88.0149), font: FontSpec(weight: .bold, size: 11), color: RGBAColor(red: 0, green: 0, blue: 0))),
+                .stroke(
+                    path,
+                    StrokeStyle(
+                        color: RGBAColor(red: 1, green: 2, blue: 3), width: 2.5, dash: [4, 3], cap: .round, join: .bevel
+                    )),
+                .text(
+                    TextRun(
+                        text: "1.34500", origin: PixelPoint(x: 408, y: 88.0149),
+                        font: FontSpec(weight: .bold, size: 11), color: RGBAColor(red: 0, green: 0, blue: 0))),
             ])
-        #expect(list.dump() == """
-            canvas 320x200 background #FFFFFF
-            group grid
-              stroke #F0F3FA w1.00 M 0.50,10.00 L 100.13,0.00
-              clip 0.00,0.00 250.00x180.00
-              group inner
-                fill #2962FF33 M 1.00,2.00 L 4.00,2.00 L 4.00,6.00 L 1.00,6.00 Z
-              end inner
-              unclip
-            end grid
-            stroke #010203 w2.50 dash 4.00,3.00 cap round join bevel M 0.50,10.00 L 100.13,0.00
-            text "1.34500" at 408.00,88.01 bold 11.00 #000000
+        #expect(
+            list.dump() == """
+                canvas 320x200 background #FFFFFF
+                group grid
+                  stroke #F0F3FA w1.00 M 0.50,10.00 L 100.13,0.00
+                  clip 0.00,0.00 250.00x180.00
+                  group inner
+                    fill #2962FF33 M 1.00,2.00 L 4.00,2.00 L 4.00,6.00 L 1.00,6.00 Z
+                  end inner
+                  unclip
+                end grid
+                stroke #010203 w2.50 dash 4.00,3.00 cap round join bevel M 0.50,10.00 L 100.13,0.00
+                text "1.34500" at 408.00,88.01 bold 11.00 #000000
 
-            """)
+                """)
     }
 
     @Test func opaqueColoursHaveNoAlphaEvenWhenWrittenWithIt() {

@@ -8,10 +8,15 @@ enum FontMetricsTable {
     /// The last code point of the contiguous range.
     static let rangeEnd: UInt32 = 0x24F
     /// Code points past the range that have their own advance, ascending.
-    static let symbols: [UInt32] = [0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x20AC, 0x20BF, 0x2190, 0x2191, 0x2192, 0x2193, 0x25B2, 0x25BC]
+    static let symbols: [UInt32] = [
+        0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x20AC, 0x20BF, 0x2190, 0x2191, 0x2192, 0x2193,
+        0x25B2, 0x25BC,
+    ]
 
     /// DejaVuSans.ttf: units per em, hhea ascender and descender (positive), cap height, .notdef advance.
-    static let regularHeader: (unitsPerEm: Int, ascender: Int, descender: Int, capHeight: Int, fallback: Int) = (2048, 1901, 483, 1493, 1229)
+    static let regularHeader: (unitsPerEm: Int, ascender: Int, descender: Int, capHeight: Int, fallback: Int) = (
+        2048, 1901, 483, 1493, 1229
+    )
     /// DejaVuSans.ttf: three hex digits per advance, the range then the symbols.
     static let regularAdvances = """
         28B3353AE6B451779A63D23331F31F4006B428B2E328B2B25175175175175175175175175175172B22B26B46B46B443F\
@@ -35,7 +40,9 @@ enum FontMetricsTable {
         """
 
     /// DejaVuSans-Bold.ttf: units per em, hhea ascender and descender (positive), cap height, .notdef advance.
-    static let boldHeader: (unitsPerEm: Int, ascender: Int, descender: Int, capHeight: Int, fallback: Int) = (2048, 1901, 483, 1493, 1229)
+    static let boldHeader: (unitsPerEm: Int, ascender: Int, descender: Int, capHeight: Int, fallback: Int) = (
+        2048, 1901, 483, 1493, 1229
+    )
     /// DejaVuSans-Bold.ttf: three hex digits per advance, the range then the symbols.
     static let boldAdvances = """
         2C93A642B6B45918046FA2733A83A842F6B430A35230A2EC5915915915915915915915915915913333336B46B46B44A4\

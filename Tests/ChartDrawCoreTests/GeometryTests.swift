@@ -5,7 +5,8 @@ import Testing
 struct ChartBoundsTests {
     @Test func fromPointsAndEmpty() throws {
         #expect(ChartBounds(points: []) == nil)
-        let b = try #require(ChartBounds(points: [Geo.point(hours: 2, 1.3), Geo.point(hours: 0, 1.25), Geo.point(hours: 1, 1.1)]))
+        let b = try #require(
+            ChartBounds(points: [Geo.point(hours: 2, 1.3), Geo.point(hours: 0, 1.25), Geo.point(hours: 1, 1.1)]))
         #expect(b == ChartBounds(minTime: Geo.t0, maxTime: Geo.t0 + 7200, minPrice: 1.1, maxPrice: 1.3))
         #expect(b.timeSpan == 7200)
         #expect(Geo.near(b.priceSpan, 0.2, 1e-12))
@@ -140,23 +141,29 @@ struct DrawingBoundsTests {
 
     @Test func horizontalLine() {
         let d = Drawing.horizontalLine(.init(clientObjectId: "h", point: Geo.point(hours: 3, 1.25), style: style))
-        #expect(d.bounds == ChartBounds(minTime: Geo.t0 + 10_800, maxTime: Geo.t0 + 10_800, minPrice: 1.25, maxPrice: 1.25))
+        #expect(
+            d.bounds == ChartBounds(minTime: Geo.t0 + 10_800, maxTime: Geo.t0 + 10_800, minPrice: 1.25, maxPrice: 1.25))
     }
 
     @Test func lineInEitherDirection() {
-        let d = Drawing.line(.init(clientObjectId: "l", start: Geo.point(hours: 5, 1.3), end: Geo.point(hours: 1, 1.2), style: style))
+        let d = Drawing.line(
+            .init(clientObjectId: "l", start: Geo.point(hours: 5, 1.3), end: Geo.point(hours: 1, 1.2), style: style))
         #expect(d.bounds == ChartBounds(minTime: Geo.t0 + 3600, maxTime: Geo.t0 + 18_000, minPrice: 1.2, maxPrice: 1.3))
     }
 
     @Test func rectangleFromOppositeCorners() {
         let d = Drawing.rectangle(
-            .init(clientObjectId: "r", corner1: Geo.point(hours: 4, 1.1), corner2: Geo.point(hours: 2, 1.4), style: style))
+            .init(
+                clientObjectId: "r", corner1: Geo.point(hours: 4, 1.1), corner2: Geo.point(hours: 2, 1.4), style: style)
+        )
         #expect(d.bounds == ChartBounds(minTime: Geo.t0 + 7200, maxTime: Geo.t0 + 14_400, minPrice: 1.1, maxPrice: 1.4))
     }
 
     @Test func channelIncludesTheParallelLine() throws {
         let rising = Drawing.parallel(
-            .init(clientObjectId: "c", p1: Geo.point(hours: 0, 100), p2: Geo.point(hours: 10, 110), p3: Geo.point(hours: 5, 108), style: style))
+            .init(
+                clientObjectId: "c", p1: Geo.point(hours: 0, 100), p2: Geo.point(hours: 10, 110),
+                p3: Geo.point(hours: 5, 108), style: style))
         let b = try #require(rising.bounds)
         #expect(b.minTime == Geo.t0 && b.maxTime == Geo.t0 + 36_000)
         #expect(b.minPrice == 100)
@@ -164,7 +171,9 @@ struct DrawingBoundsTests {
 
         // The parallel line below a falling base; p3 (at 12 h) lies outside the drawn span.
         let falling = Drawing.parallel(
-            .init(clientObjectId: "c", p1: Geo.point(hours: 0, 110), p2: Geo.point(hours: 10, 100), p3: Geo.point(hours: 12, 90), style: style))
+            .init(
+                clientObjectId: "c", p1: Geo.point(hours: 0, 110), p2: Geo.point(hours: 10, 100),
+                p3: Geo.point(hours: 12, 90), style: style))
         let f = try #require(falling.bounds)
         // Base at 12 h: 110 - 12 = 98, offset -8: the parallel line runs 102 -> 92.
         #expect(f.maxTime == Geo.t0 + 36_000, "p3's time is not part of the drawn span")
@@ -174,7 +183,9 @@ struct DrawingBoundsTests {
 
     @Test func fibonacciIncludesEveryLevel() throws {
         let d = Drawing.fibonacciRetracement(
-            .init(clientObjectId: "f", start: Geo.point(hours: 0, 100), end: Geo.point(hours: 6, 200), levels: [1.618, 0.5, -0.272], style: style))
+            .init(
+                clientObjectId: "f", start: Geo.point(hours: 0, 100), end: Geo.point(hours: 6, 200),
+                levels: [1.618, 0.5, -0.272], style: style))
         let b = try #require(d.bounds)
         #expect(b.minTime == Geo.t0 && b.maxTime == Geo.t0 + 21_600)
         #expect(Geo.near(b.minPrice, 38.2, 1e-9))

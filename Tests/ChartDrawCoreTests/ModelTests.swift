@@ -3,12 +3,14 @@ import Testing
 
 @Suite("Model")
 struct ModelTests {
-    @Test("analysis type follows direction and entry placement", arguments: [
-        ("BULLISH", "ABOVE_CURRENT", "bullish_breakout"),
-        ("BULLISH", "BELOW_CURRENT", "bullish_bounce"),
-        ("BEARISH", "ABOVE_CURRENT", "bearish_bounce"),
-        ("BEARISH", "BELOW_CURRENT", "bearish_breakout"),
-    ])
+    @Test(
+        "analysis type follows direction and entry placement",
+        arguments: [
+            ("BULLISH", "ABOVE_CURRENT", "bullish_breakout"),
+            ("BULLISH", "BELOW_CURRENT", "bullish_bounce"),
+            ("BEARISH", "ABOVE_CURRENT", "bearish_bounce"),
+            ("BEARISH", "BELOW_CURRENT", "bearish_breakout"),
+        ])
     func analysisType(direction: String, placement: String, expected: String) {
         let meta = AnalysisMetadata(
             direction: Direction(rawValue: direction), entryPlacement: EntryPlacement(rawValue: placement))
@@ -31,7 +33,9 @@ struct ModelTests {
         #expect(RGBAColor(hex: "#FFFFFFFF")?.hex == "#FFFFFFFF")
     }
 
-    @Test("malformed colours are rejected", arguments: ["", "#", "00FF33", "#00FF3", "#00FF333", "#GG0000", "#00FF33\n", "rgb(0,0,0)"])
+    @Test(
+        "malformed colours are rejected",
+        arguments: ["", "#", "00FF33", "#00FF3", "#00FF333", "#GG0000", "#00FF33\n", "rgb(0,0,0)"])
     func colourRejects(_ text: String) {
         #expect(RGBAColor(hex: text) == nil)
     }
@@ -86,7 +90,9 @@ struct ModelTests {
             levels: Levels(
                 pivot: LevelEntry(price: 1.345, clientObjectId: "pivot_main", time: time),
                 support: LevelEntry(price: 1.341, clientObjectId: "sup_1", time: time)),
-            drawings: [.horizontalLine(HorizontalLineDrawing(clientObjectId: "target", point: p, style: DrawingStyle()))])
+            drawings: [
+                .horizontalLine(HorizontalLineDrawing(clientObjectId: "target", point: p, style: DrawingStyle()))
+            ])
         #expect(analysis.clientObjectIds == ["pivot_main", "sup_1", "target"])
     }
 }

@@ -62,7 +62,8 @@ struct ScaleTests {
         #expect(s.time(atX: 0) == 100)
         #expect(s.price(atY: 0) == 2)
 
-        let infinite = ChartScale(timeRange: -Double.infinity...Double.infinity, priceRange: 0...Double.infinity, plot: plot)
+        let infinite = ChartScale(
+            timeRange: -Double.infinity...Double.infinity, priceRange: 0...Double.infinity, plot: plot)
         #expect(infinite.x(5) == 550)
         #expect(infinite.y(5) == 270)
         #expect(infinite.time(atX: 3).isFinite)

@@ -1,5 +1,6 @@
-@testable import ChartDrawCore
 import Testing
+
+@testable import ChartDrawCore
 
 /// A small, fully determined canvas for scene tests.
 ///
@@ -34,7 +35,8 @@ enum SceneFixture {
         candles: CandleSeries? = nil, options: ChartOptions = options()
     ) throws -> SceneResult {
         try ChartScene.build(
-            analysis: Analysis(metadata: metadata, levels: levels, drawings: drawings), candles: candles, options: options)
+            analysis: Analysis(metadata: metadata, levels: levels, drawings: drawings), candles: candles,
+            options: options)
     }
 
     /// Hourly candles starting at ``base``, gently zig-zagging around `around`.
@@ -45,7 +47,9 @@ enum SceneFixture {
             let o = around + Double(i % 7) - 3
             let c = around + Double((i * 5) % 11) / 2 - 2.5
             out.append(
-                Candle(time: time(Double(i) * hours), open: o, high: Swift.max(o, c) + 1.5, low: Swift.min(o, c) - 1.25, close: c))
+                Candle(
+                    time: time(Double(i) * hours), open: o, high: Swift.max(o, c) + 1.5, low: Swift.min(o, c) - 1.25,
+                    close: c))
         }
         return try CandleSeries(validating: out)
     }

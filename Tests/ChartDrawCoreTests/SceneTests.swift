@@ -1,5 +1,6 @@
-@testable import ChartDrawCore
 import Testing
+
+@testable import ChartDrawCore
 
 @Suite("Scene: layout, viewport, clipping, candles")
 struct SceneTests {
@@ -10,18 +11,33 @@ struct SceneTests {
         Analysis(
             metadata: AnalysisMetadata(
                 direction: .bullish, entryPlacement: .belowCurrent, expiry: Expiry(hours: 24),
-                title: "Bounce from [[zone:demand zone]] with a very long title that cannot fit anywhere at all in a small chart",
+                title:
+                    "Bounce from [[zone:demand zone]] with a very long title that cannot fit anywhere at all in a small chart",
                 timeframe: "H1", symbol: "GBP/USD"),
             levels: Levels(
                 pivot: LevelEntry(price: 51, clientObjectId: "p", time: F.time(20)),
                 resistance: LevelEntry(price: 54, clientObjectId: "r", time: F.time(20)),
                 support: LevelEntry(price: 47, clientObjectId: "s", time: F.time(20))),
             drawings: [
-                .rectangle(RectangleDrawing(clientObjectId: "zone", corner1: F.point(30, 46), corner2: F.point(50, 48), style: DrawingStyle(fillColor: RGBAColor(hex: "#00FF33")))),
-                .line(LineDrawing(clientObjectId: "l", start: F.point(40, 49), end: F.point(70, 55), endHead: .arrow, style: DrawingStyle(lineStyle: .dashed))),
-                .horizontalLine(HorizontalLineDrawing(clientObjectId: "t", point: F.point(40, 56), style: DrawingStyle(color: RGBAColor(hex: "#FF0000")))),
-                .fibonacciRetracement(FibonacciRetracementDrawing(clientObjectId: "f", start: F.point(5, 45), end: F.point(25, 55), style: DrawingStyle())),
-                .parallel(ParallelDrawing(clientObjectId: "c", p1: F.point(0, 46), p2: F.point(50, 50), p3: F.point(0, 49), style: DrawingStyle(fillColor: RGBAColor(hex: "#2962FF")))),
+                .rectangle(
+                    RectangleDrawing(
+                        clientObjectId: "zone", corner1: F.point(30, 46), corner2: F.point(50, 48),
+                        style: DrawingStyle(fillColor: RGBAColor(hex: "#00FF33")))),
+                .line(
+                    LineDrawing(
+                        clientObjectId: "l", start: F.point(40, 49), end: F.point(70, 55), endHead: .arrow,
+                        style: DrawingStyle(lineStyle: .dashed))),
+                .horizontalLine(
+                    HorizontalLineDrawing(
+                        clientObjectId: "t", point: F.point(40, 56),
+                        style: DrawingStyle(color: RGBAColor(hex: "#FF0000")))),
+                .fibonacciRetracement(
+                    FibonacciRetracementDrawing(
+                        clientObjectId: "f", start: F.point(5, 45), end: F.point(25, 55), style: DrawingStyle())),
+                .parallel(
+                    ParallelDrawing(
+                        clientObjectId: "c", p1: F.point(0, 46), p2: F.point(50, 50), p3: F.point(0, 49),
+                        style: DrawingStyle(fillColor: RGBAColor(hex: "#2962FF")))),
             ])
     }
 
@@ -31,16 +47,20 @@ struct SceneTests {
         let candles = try F.candles(60)
         return [
             try ChartScene.build(analysis: a, candles: candles, options: ChartOptions()),
-            try ChartScene.build(analysis: a, candles: candles, options: ChartOptions(width: 320, height: 180, pixelScale: 2, theme: .dark)),
+            try ChartScene.build(
+                analysis: a, candles: candles,
+                options: ChartOptions(width: 320, height: 180, pixelScale: 2, theme: .dark)),
             try ChartScene.build(analysis: a, candles: nil, options: ChartOptions(width: 64, height: 64)),
-            try ChartScene.build(analysis: a, candles: try F.candles(20_000, hours: 0.25), options: ChartOptions(pixelScale: 1.5)),
+            try ChartScene.build(
+                analysis: a, candles: try F.candles(20_000, hours: 0.25), options: ChartOptions(pixelScale: 1.5)),
             try ChartScene.build(analysis: Analysis(), candles: nil, options: ChartOptions()),
             try F.build(a.drawings ?? [], levels: a.levels, metadata: a.metadata, candles: candles),
         ]
     }
 
     @Test func groupsComeInOrder() throws {
-        let r = try ChartScene.build(analysis: Self.exampleAnalysis(), candles: try F.candles(60), options: ChartOptions())
+        let r = try ChartScene.build(
+            analysis: Self.exampleAnalysis(), candles: try F.candles(60), options: ChartOptions())
         let groups = r.displayList.items.compactMap { if case .beginGroup(let g) = $0 { return g } else { return nil } }
         #expect(groups == ["grid", "candles", "levels", "drawings", "expiry", "axes", "labels"])
         #expect(r.displayList.width == 1200 && r.displayList.height == 675)
@@ -64,11 +84,15 @@ struct SceneTests {
         let farther = ChartPoint(time: Timestamp(year: 9999, month: 12, day: 31)!, price: 1e-9)
         let style = DrawingStyle(lineWidth: 3, fillColor: RGBAColor(hex: "#123456"))
         let drawings: [Drawing] = [
-            .line(LineDrawing(clientObjectId: "a", start: far, end: farther, startHead: .arrow, endHead: .arrow, style: style)),
-            .line(LineDrawing(clientObjectId: "b", start: F.point(50, 50), end: farther, endHead: .arrow, style: style)),
+            .line(
+                LineDrawing(
+                    clientObjectId: "a", start: far, end: farther, startHead: .arrow, endHead: .arrow, style: style)),
+            .line(
+                LineDrawing(clientObjectId: "b", start: F.point(50, 50), end: farther, endHead: .arrow, style: style)),
             .rectangle(RectangleDrawing(clientObjectId: "c", corner1: far, corner2: F.point(50, 50), style: style)),
             .parallel(ParallelDrawing(clientObjectId: "d", p1: far, p2: farther, p3: F.point(50, 50), style: style)),
-            .fibonacciRetracement(FibonacciRetracementDrawing(clientObjectId: "e", start: far, end: F.point(50, 50), style: style)),
+            .fibonacciRetracement(
+                FibonacciRetracementDrawing(clientObjectId: "e", start: far, end: F.point(50, 50), style: style)),
             .horizontalLine(HorizontalLineDrawing(clientObjectId: "f", point: far, style: style)),
         ]
         let r = try F.build(drawings)
@@ -79,12 +103,16 @@ struct SceneTests {
         for item in r.displayList.items {
             if case .beginGroup(let g) = item { inDrawings = g == "drawings" }
             guard inDrawings else { continue }
-            if case .fill(let p, _) = item { for e in p.elements { if case .line(let q) = e { #expect(Geo.inside(q, plot)) } } }
+            if case .fill(let p, _) = item {
+                for e in p.elements { if case .line(let q) = e { #expect(Geo.inside(q, plot)) } }
+            }
             if case .stroke(let p, let s) = item {
                 for e in p.elements {
                     if case .line(let q) = e {
                         // A rectangle border may sit just past the plot edge, under the clip.
-                        let grown = PixelRect(x: plot.x - 2 * s.width - 2, y: plot.y - 2 * s.width - 2, width: plot.width + 4 * s.width + 4, height: plot.height + 4 * s.width + 4)
+                        let grown = PixelRect(
+                            x: plot.x - 2 * s.width - 2, y: plot.y - 2 * s.width - 2,
+                            width: plot.width + 4 * s.width + 4, height: plot.height + 4 * s.width + 4)
                         #expect(Geo.inside(q, grown))
                     }
                 }
@@ -101,7 +129,9 @@ struct SceneTests {
             let canvas = PixelRect(x: 0, y: 0, width: Double(r.displayList.width), height: Double(r.displayList.height))
             for t in texts {
                 let b = DumpReading.box(t)
-                #expect(b.x >= -1e-9 && b.y >= -1e-9 && b.maxX <= canvas.maxX + 1e-9 && b.maxY <= canvas.maxY + 1e-9, "\(t.text)")
+                #expect(
+                    b.x >= -1e-9 && b.y >= -1e-9 && b.maxX <= canvas.maxX + 1e-9 && b.maxY <= canvas.maxY + 1e-9,
+                    "\(t.text)")
             }
             // Time labels (below the plot) never overlap one another.
             let timeLabels = texts.map(DumpReading.box).filter { $0.y >= r.scale.plot.maxY }
@@ -120,12 +150,14 @@ struct SceneTests {
             resistance: LevelEntry(price: 51, clientObjectId: "r", time: F.time(1)),
             support: LevelEntry(price: 50, clientObjectId: "s", time: F.time(1)))
         let hl: [Drawing] = [
-            .horizontalLine(HorizontalLineDrawing(clientObjectId: "h", point: F.point(1, 50.25), style: DrawingStyle())),
+            .horizontalLine(
+                HorizontalLineDrawing(clientObjectId: "h", point: F.point(1, 50.25), style: DrawingStyle())),
             .horizontalLine(HorizontalLineDrawing(clientObjectId: "k", point: F.point(1, 99.5), style: DrawingStyle())),
         ]
         let r = try F.build(hl, levels: levels)
         let tags = r.displayList.items.compactMap { item -> PixelRect? in
-            guard case .fill(let path, _) = item, path.elements.count == 5, case .move(let p) = path.elements[0], p.x == 400,
+            guard case .fill(let path, _) = item, path.elements.count == 5, case .move(let p) = path.elements[0],
+                p.x == 400,
                 case .line(let q) = path.elements[2]
             else { return nil }
             return PixelRect(x: p.x, y: p.y, width: q.x - p.x, height: q.y - p.y)
@@ -165,7 +197,9 @@ struct SceneTests {
         let r = try F.build([], candles: try F.candles(20, hours: 4))  // 16 px apart
         for item in r.displayList.items {
             if case .fill(let p, let c) = item, c == ChartTheme.light.candleUp || c == ChartTheme.light.candleDown {
-                for e in p.elements { if case .line(let q) = e { #expect(q.x == q.x.rounded() && q.y == q.y.rounded()) } }
+                for e in p.elements {
+                    if case .line(let q) = e { #expect(q.x == q.x.rounded() && q.y == q.y.rounded()) }
+                }
             }
             if case .stroke(let p, let s) = item, s.dash.isEmpty, s.color == ChartTheme.light.candleUp {
                 for e in p.elements { if case .move(let q) = e { #expect(q.x - q.x.rounded(.down) == 0.5) } }
@@ -174,7 +208,8 @@ struct SceneTests {
         // Body width: floor(0.8 × 16) = 12, made odd like the 1 px wick: 11. The second bar
         // (x 16) spans 11...22 with its wick on the middle pixel's centre, 16.5.
         let lines = DumpReading.lines(of: "candles", in: r.displayList.dump())
-        #expect(lines.contains { $0.hasPrefix("fill #26A69A M 0.00,") && $0.contains(" Z M 11.00,100.00 L 22.00,100.00 ") })
+        #expect(
+            lines.contains { $0.hasPrefix("fill #26A69A M 0.00,") && $0.contains(" Z M 11.00,100.00 L 22.00,100.00 ") })
         #expect(lines.contains { $0.hasPrefix("stroke #26A69A w1.00 M 16.50,") })
     }
 
@@ -190,7 +225,8 @@ struct SceneTests {
     }
 
     @Test func flatSeriesGetsANonZeroPriceRange() throws {
-        let flat = try CandleSeries(validating: (0..<10).map { Candle(time: F.time(Double($0)), open: 2, high: 2, low: 2, close: 2) })
+        let flat = try CandleSeries(
+            validating: (0..<10).map { Candle(time: F.time(Double($0)), open: 2, high: 2, low: 2, close: 2) })
         let r = try ChartScene.build(analysis: Analysis(), candles: flat, options: ChartOptions())
         #expect(r.scale.priceRange.lowerBound < 2 && r.scale.priceRange.upperBound > 2)
         #expect(DumpReading.coordinateProblems(r.displayList) == [])
@@ -222,7 +258,10 @@ struct SceneTests {
         #expect(title.text.hasSuffix("…"))
         #expect(DumpReading.box(title).maxX <= 480 - 10)
         // The badge is filled in the bullish colour.
-        #expect(r.displayList.items.contains { if case .fill(_, let c) = $0 { return c == ChartTheme.light.bullish } else { return false } })
+        #expect(
+            r.displayList.items.contains {
+                if case .fill(_, let c) = $0 { return c == ChartTheme.light.bullish } else { return false }
+            })
     }
 
     @Test func errorsForBadOptions() {
@@ -236,8 +275,11 @@ struct SceneTests {
         #expect(error(ChartOptions(height: 9000)) == .invalidSize(width: 1200, height: 9000))
         #expect(error(ChartOptions(pixelScale: 0.25)) == .invalidPixelScale(0.25))
         #expect(error(ChartOptions(pixelScale: .nan)) != nil)
-        #expect(error(ChartOptions(width: 4096, height: 4096, pixelScale: 3)) == .tooManyPixels(width: 12288, height: 12288))
-        #expect(error(ChartOptions(width: 8000, height: 8000, pixelScale: 1)) == .tooManyPixels(width: 8000, height: 8000))
+        #expect(
+            error(ChartOptions(width: 4096, height: 4096, pixelScale: 3)) == .tooManyPixels(width: 12288, height: 12288)
+        )
+        #expect(
+            error(ChartOptions(width: 8000, height: 8000, pixelScale: 1)) == .tooManyPixels(width: 8000, height: 8000))
         #expect(error(ChartOptions(timeRange: F.base...F.base)) == .invalidTimeRange(F.base, F.base))
         #expect(error(ChartOptions(priceRange: 1...1)) == .invalidPriceRange(1, 1))
         #expect(error(ChartOptions(priceRange: 1...Double.infinity)) == .invalidPriceRange(1, .infinity))
@@ -251,11 +293,13 @@ struct SceneTests {
         let candles = try F.candles(30)
         for hours: Int64 in [.max, .min, -5, 0, 876_000_000] {
             let r = try ChartScene.build(
-                analysis: Analysis(metadata: AnalysisMetadata(expiry: Expiry(hours: hours))), candles: candles, options: ChartOptions())
+                analysis: Analysis(metadata: AnalysisMetadata(expiry: Expiry(hours: hours))), candles: candles,
+                options: ChartOptions())
             #expect(DumpReading.coordinateProblems(r.displayList) == [])
         }
         let absurd = try ChartScene.build(
-            analysis: Analysis(metadata: AnalysisMetadata(expiry: Expiry(hours: .max))), candles: candles, options: ChartOptions())
+            analysis: Analysis(metadata: AnalysisMetadata(expiry: Expiry(hours: .max))), candles: candles,
+            options: ChartOptions())
         #expect(absurd.warnings.contains { $0.contains("no expiry drawn") })
         // Candles a century apart seen through a one-second window.
         let sparse = try CandleSeries(validating: [
@@ -273,7 +317,8 @@ struct SceneTests {
         #expect(r.scale.plot.y == 0)
         let withHeader = try ChartScene.build(analysis: Self.exampleAnalysis(), candles: nil, options: ChartOptions())
         #expect(withHeader.scale.plot.y == 36)
-        let hiDPI = try ChartScene.build(analysis: Self.exampleAnalysis(), candles: nil, options: ChartOptions(pixelScale: 2))
+        let hiDPI = try ChartScene.build(
+            analysis: Self.exampleAnalysis(), candles: nil, options: ChartOptions(pixelScale: 2))
         #expect(hiDPI.scale.plot.y == 72)
     }
 

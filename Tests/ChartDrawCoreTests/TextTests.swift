@@ -1,5 +1,6 @@
-@testable import ChartDrawCore
 import Testing
+
+@testable import ChartDrawCore
 
 @Suite("Text: font metrics")
 struct TextFontMetricsTests {
@@ -52,24 +53,25 @@ struct TextFontMetricsTests {
 
 @Suite("Text: price formatting")
 struct TextPriceFormatTests {
-    @Test(arguments: [
-        (1.345, 2, "1.35"),  // the decimal the user wrote rounds half away from zero
-        (1.345, 5, "1.34500"),
-        (-1.345, 2, "-1.35"),
-        (-0.004, 2, "0.00"),  // no "-0.00"
-        (0.0, 3, "0.000"),
-        (5000, 2, "5000.00"),
-        (9.995, 2, "10.00"),  // carry into a new digit
-        (99999.5, 0, "100000"),
-        (0.00001234, 8, "0.00001234"),
-        (0.00001234, 6, "0.000012"),
-        (1.5e-7, 2, "0.00"),
-        (1e20, 2, "100000000000000000000.00"),
-        (123456789.125, 2, "123456789.13"),
-        (42, 0, "42"),
-        (0.5, 0, "1"),
-        (-2.5, 0, "-3"),
-    ] as [(Double, Int, String)])
+    @Test(
+        arguments: [
+            (1.345, 2, "1.35"),  // the decimal the user wrote rounds half away from zero
+            (1.345, 5, "1.34500"),
+            (-1.345, 2, "-1.35"),
+            (-0.004, 2, "0.00"),  // no "-0.00"
+            (0.0, 3, "0.000"),
+            (5000, 2, "5000.00"),
+            (9.995, 2, "10.00"),  // carry into a new digit
+            (99999.5, 0, "100000"),
+            (0.00001234, 8, "0.00001234"),
+            (0.00001234, 6, "0.000012"),
+            (1.5e-7, 2, "0.00"),
+            (1e20, 2, "100000000000000000000.00"),
+            (123456789.125, 2, "123456789.13"),
+            (42, 0, "42"),
+            (0.5, 0, "1"),
+            (-2.5, 0, "-3"),
+        ] as [(Double, Int, String)])
     func fixedDecimals(value: Double, decimals: Int, expected: String) {
         #expect(PriceFormat.format(value, decimals: decimals) == expected)
     }
@@ -131,7 +133,9 @@ struct TextTimeFormatTests {
         #expect(TimeFormat.tickLabel(Self.at(2026, 3, 1), unit: .month) == "Mar")
         #expect(TimeFormat.tickLabel(Self.at(2027, 1, 1), unit: .month) == "2027")
         #expect(TimeFormat.tickLabel(Self.at(2030, 1, 1), unit: .year) == "2030")
-        #expect(TimeFormat.tickLabel(Timestamp(seconds: Self.at(2026, 1, 8, 10, 15).seconds + 30), unit: .second) == "10:15:30")
+        #expect(
+            TimeFormat.tickLabel(Timestamp(seconds: Self.at(2026, 1, 8, 10, 15).seconds + 30), unit: .second)
+                == "10:15:30")
     }
 
     @Test func expiryInstant() {

@@ -33,7 +33,10 @@ struct ContextTests {
     @Test func appendWithNoDrawings() {
         #expect(pairs(check(##"{"sender":"me","drawings":[]}"##, .append)) == ["/drawings append_empty"])
         #expect(pairs(check(##"{"sender":"me"}"##, .append)) == ["/drawings append_empty"])
-        #expect(pairs(check(##"{"drawings":[],"levels":{}}"##, .append)) == ["/drawings append_empty", "/levels not_applicable"])
+        #expect(
+            pairs(check(##"{"drawings":[],"levels":{}}"##, .append)) == [
+                "/drawings append_empty", "/levels not_applicable",
+            ])
     }
 
     @Test func mergedLevelsMustStayOrdered() {
@@ -46,7 +49,8 @@ struct ContextTests {
     }
 
     @Test func appendedIdsMustNotCollideWithExistingOnes() {
-        let body = ##"{"drawings":[{"type":"HORIZONTAL_LINE","clientObjectId":"target","points":[{"time":"2026-01-08T10:00:00Z","price":1.35}],"style":{"color":"#FF0000","lineWidth":2,"lineStyle":"SOLID"}}]}"##
+        let body =
+            ##"{"drawings":[{"type":"HORIZONTAL_LINE","clientObjectId":"target","points":[{"time":"2026-01-08T10:00:00Z","price":1.35}],"style":{"color":"#FF0000","lineWidth":2,"lineStyle":"SOLID"}}]}"##
         #expect(check(body, .append).isValid)
         let r = check(body, .append, existing: existing)
         #expect(pairs(r) == ["/drawings/0/clientObjectId id_duplicate"])
@@ -71,7 +75,8 @@ struct ContextTests {
                 .line(
                     LineDrawing(
                         clientObjectId: "a", start: ChartPoint(time: t, price: 1), end: ChartPoint(time: t, price: 1),
-                        style: DrawingStyle(color: RGBAColor(red: 0, green: 0, blue: 0), lineWidth: 2, lineStyle: .solid)))
+                        style: DrawingStyle(
+                            color: RGBAColor(red: 0, green: 0, blue: 0), lineWidth: 2, lineStyle: .solid)))
             ])
         let issues = ChartAnalysisValidator.validate(a, endpoint: .append)
         #expect(issues.map { "\($0.path) \($0.code)" } == ["/drawings/0/points degenerate_line"])

@@ -71,14 +71,18 @@ struct FastPathTests {
             case .emptyId: why = "has an empty id"
             case .invalidId: why = "has an id with characters other than letters, digits, '_', '-' and '.'"
             }
-            messages.append("The link \(quoted(String(bad.text.prefix(60)))) in \(field) \(why); write links as [[clientObjectId:text]].")
+            messages.append(
+                "The link \(quoted(String(bad.text.prefix(60)))) in \(field) \(why); write links as [[clientObjectId:text]]."
+            )
         }
         return (messages, parsed.links.map { "\($0.clientObjectId)|\($0.displayText)" })
     }
 
     @Test func linkScanAgreesWithLinkedText() {
         var rng = Rng(state: 7)
-        let pieces = ["[", "[[", "]", "]]", ":", "a", "b_1", "-", ".", " ", "é", "x y", "[[id:", "]]]", "日本", "\u{301}"]
+        let pieces = [
+            "[", "[[", "]", "]]", ":", "a", "b_1", "-", ".", " ", "é", "x y", "[[id:", "]]]", "日本", "\u{301}",
+        ]
         var texts = [
             "", "[[", "]]", "[[a:b]]", "[[:b]]", "[[a b:c]]", "[[ab]]", "[[a:b", "x [[a:[[b:c]] y", "[[a:b]]]]",
             "Bounce from [[support_zone:demand zone]]. Entry above [[entry_line:breakout level]].",

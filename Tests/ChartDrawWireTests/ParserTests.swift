@@ -22,28 +22,29 @@ struct ParserTests {
         }
     }
 
-    @Test(arguments: [
-        // text, kind, line, column, pointer
-        (#"{"a": [1, 2"#, JSONSyntaxError.Kind.truncated, 1, 12, "/a/1"),
-        ("{\"a\": 1,\n \"b\": [1,]}", .trailingComma, 2, 10, "/b"),
-        (#"{"a": "x\qy"}"#, .invalidEscape, 1, 9, "/a"),
-        ("{\"a\": \"x\ty\"}", .controlCharacter, 1, 9, "/a"),
-        (#"{"a": "\ud800"}"#, .loneSurrogate, 1, 8, "/a"),
-        (#"{"a": "\udc00\ud800"}"#, .loneSurrogate, 1, 8, "/a"),
-        (#"{"p": NaN}"#, .nonStandardNumber, 1, 7, "/p"),
-        (#"{"p": -Infinity}"#, .nonStandardNumber, 1, 7, "/p"),
-        (#"{"p": 1e400}"#, .numberOutOfRange, 1, 7, "/p"),
-        (#"{"p": 01}"#, .invalidNumber, 1, 7, "/p"),
-        (#"{"p": 1.}"#, .invalidNumber, 1, 7, "/p"),
-        (#"{"p": -}"#, .invalidNumber, 1, 7, "/p"),
-        (#"{"a": 1} x"#, .trailingContent, 1, 10, ""),
-        (#"{"a": 1, "a": 2}"#, .duplicateKey, 1, 10, "/a"),
-        (#"{"a": tru}"#, .unexpectedCharacter, 1, 7, "/a"),
-        (#"{"a": tr"#, .truncated, 1, 9, "/a"),
-        (#"{"a" 1}"#, .unexpectedCharacter, 1, 6, "/a"),
-        ("", .empty, 1, 1, ""),
-        (#"{"d": [{"x": [1, 2, {"y": }]}]}"#, .unexpectedCharacter, 1, 27, "/d/0/x/2/y"),
-    ] as [(String, JSONSyntaxError.Kind, Int, Int, String)])
+    @Test(
+        arguments: [
+            // text, kind, line, column, pointer
+            (#"{"a": [1, 2"#, JSONSyntaxError.Kind.truncated, 1, 12, "/a/1"),
+            ("{\"a\": 1,\n \"b\": [1,]}", .trailingComma, 2, 10, "/b"),
+            (#"{"a": "x\qy"}"#, .invalidEscape, 1, 9, "/a"),
+            ("{\"a\": \"x\ty\"}", .controlCharacter, 1, 9, "/a"),
+            (#"{"a": "\ud800"}"#, .loneSurrogate, 1, 8, "/a"),
+            (#"{"a": "\udc00\ud800"}"#, .loneSurrogate, 1, 8, "/a"),
+            (#"{"p": NaN}"#, .nonStandardNumber, 1, 7, "/p"),
+            (#"{"p": -Infinity}"#, .nonStandardNumber, 1, 7, "/p"),
+            (#"{"p": 1e400}"#, .numberOutOfRange, 1, 7, "/p"),
+            (#"{"p": 01}"#, .invalidNumber, 1, 7, "/p"),
+            (#"{"p": 1.}"#, .invalidNumber, 1, 7, "/p"),
+            (#"{"p": -}"#, .invalidNumber, 1, 7, "/p"),
+            (#"{"a": 1} x"#, .trailingContent, 1, 10, ""),
+            (#"{"a": 1, "a": 2}"#, .duplicateKey, 1, 10, "/a"),
+            (#"{"a": tru}"#, .unexpectedCharacter, 1, 7, "/a"),
+            (#"{"a": tr"#, .truncated, 1, 9, "/a"),
+            (#"{"a" 1}"#, .unexpectedCharacter, 1, 6, "/a"),
+            ("", .empty, 1, 1, ""),
+            (#"{"d": [{"x": [1, 2, {"y": }]}]}"#, .unexpectedCharacter, 1, 27, "/d/0/x/2/y"),
+        ] as [(String, JSONSyntaxError.Kind, Int, Int, String)])
     func rejects(text: String, kind: JSONSyntaxError.Kind, line: Int, column: Int, pointer: String) throws {
         let e = try #require(error(text))
         #expect(e.kind == kind)
@@ -99,10 +100,15 @@ struct ParserTests {
             return
         }
         #expect(ms.map(\.key) == ["z", "a", "m"])
-        #expect(ms.map { if case .number(let n) = $0.value { return n.literal } else { return "" } } == ["1.50", "-0", "1E+2"])
+        #expect(
+            ms.map { if case .number(let n) = $0.value { return n.literal } else { return "" } } == [
+                "1.50", "-0", "1E+2",
+            ])
     }
 
     @Test func byteOrderMarkIsSkippedByTheParser() throws {
-        #expect(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("[1]".utf8)) == .array([.number(JSONNumber(literal: "1", value: 1))]))
+        #expect(
+            try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("[1]".utf8))
+                == .array([.number(JSONNumber(literal: "1", value: 1))]))
     }
 }

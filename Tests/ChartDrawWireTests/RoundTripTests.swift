@@ -35,10 +35,14 @@ struct RoundTripTests {
 
     // The fixtures are copies of ../shared/examples; when that folder is there they must agree
     // (without it the test is reported as skipped, not passed).
-    @Test(.enabled(if: readFile(sharedExamples + "create-analysis.json") != nil, "../shared/examples is not beside the checkout"))
+    @Test(
+        .enabled(
+            if: readFile(sharedExamples + "create-analysis.json") != nil,
+            "../shared/examples is not beside the checkout"))
     func fixturesMatchTheSharedExamples() throws {
         for name in ["create-analysis.json", "update-analysis.json"] {
-            let shared = try #require(readFile(Self.sharedExamples + name), "\(name) is missing from ../shared/examples")
+            let shared = try #require(
+                readFile(Self.sharedExamples + name), "\(name) is missing from ../shared/examples")
             #expect(shared == Fixture.bytes(name), "\(name) differs from the shared example")
         }
     }
@@ -117,7 +121,9 @@ struct RoundTripTests {
         #expect(a.sender == nil)
         #expect(a.unknownFields["sender"] == .number(JSONNumber(literal: "42", value: 42)))
         #expect(a.metadata?.direction?.rawValue == "SIDEWAYS")
-        #expect(CanonicalEncoder.encodeString(a, endpoint: .create) == ##"{"sender":42,"metadata":{"direction":"SIDEWAYS","title":"T"}}"##)
+        #expect(
+            CanonicalEncoder.encodeString(a, endpoint: .create)
+                == ##"{"sender":42,"metadata":{"direction":"SIDEWAYS","title":"T"}}"##)
     }
 
     @Test func updateWritesOnlyWhatIsPresent() throws {

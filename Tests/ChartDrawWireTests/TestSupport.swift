@@ -48,7 +48,9 @@ func readFile(_ path: String) -> [UInt8]? {
 }
 
 /// Validates a JSON string as a create body (strict unless told).
-func check(_ json: String, _ endpoint: Endpoint = .create, _ policy: ValidationPolicy = .strict, existing: Analysis? = nil) -> ValidationReport {
+func check(
+    _ json: String, _ endpoint: Endpoint = .create, _ policy: ValidationPolicy = .strict, existing: Analysis? = nil
+) -> ValidationReport {
     ChartAnalysisValidator.validate(json: json, endpoint: endpoint, policy: policy, existing: existing)
 }
 

@@ -14,13 +14,17 @@ public enum Clipping {
 
     /// The part of the ray that starts at `a` and runs through `b` and beyond that lies inside
     /// `r`, ordered from `a` outward; `nil` when it misses or when `a == b` (no direction).
-    public static func clipRay(from a: PixelPoint, through b: PixelPoint, to r: PixelRect) -> (PixelPoint, PixelPoint)? {
+    public static func clipRay(
+        from a: PixelPoint, through b: PixelPoint, to r: PixelRect
+    ) -> (PixelPoint, PixelPoint)? {
         clip(a, b, to: r, t0: 0, t1: .infinity, allowPoint: false)
     }
 
     /// The part of the infinite line through `a` and `b` inside `r`, ordered in the direction
     /// from `a` to `b`; `nil` when it misses or when `a == b` (no direction).
-    public static func clipInfiniteLine(_ a: PixelPoint, _ b: PixelPoint, to r: PixelRect) -> (PixelPoint, PixelPoint)? {
+    public static func clipInfiniteLine(
+        _ a: PixelPoint, _ b: PixelPoint, to r: PixelRect
+    ) -> (PixelPoint, PixelPoint)? {
         clip(a, b, to: r, t0: -.infinity, t1: .infinity, allowPoint: false)
     }
 

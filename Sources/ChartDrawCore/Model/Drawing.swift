@@ -61,7 +61,9 @@ public struct HorizontalLineDrawing: Hashable, Sendable {
     public var unknownFields: UnknownFields
 
     /// Creates a horizontal line.
-    public init(clientObjectId: String, point: ChartPoint, style: DrawingStyle, unknownFields: UnknownFields = .init()) {
+    public init(
+        clientObjectId: String, point: ChartPoint, style: DrawingStyle, unknownFields: UnknownFields = .init()
+    ) {
         self.clientObjectId = clientObjectId
         self.point = point
         self.style = style
@@ -115,7 +117,10 @@ public struct RectangleDrawing: Hashable, Sendable {
     public var unknownFields: UnknownFields
 
     /// Creates a rectangle.
-    public init(clientObjectId: String, corner1: ChartPoint, corner2: ChartPoint, style: DrawingStyle, unknownFields: UnknownFields = .init()) {
+    public init(
+        clientObjectId: String, corner1: ChartPoint, corner2: ChartPoint, style: DrawingStyle,
+        unknownFields: UnknownFields = .init()
+    ) {
         self.clientObjectId = clientObjectId
         self.corner1 = corner1
         self.corner2 = corner2

@@ -25,8 +25,9 @@ extension SceneBuilder {
             let columns = CandleAggregation.columns(series, scale: scale)
             bars.reserve(columns.count)
             for c in columns {
-                bars.add(centerX: c.centerX, open: scale.y(c.open), high: scale.y(c.high), low: scale.y(c.low),
-                         close: scale.y(c.close), up: c.isUp)
+                bars.add(
+                    centerX: c.centerX, open: scale.y(c.open), high: scale.y(c.high), low: scale.y(c.low),
+                    close: scale.y(c.close), up: c.isUp)
             }
         } else {
             let range = CandleAggregation.visibleRange(series, scale: scale)
@@ -35,8 +36,9 @@ extension SceneBuilder {
             series.candles.withUnsafeBufferPointer { buf in
                 for i in range {
                     let c = buf[i]
-                    bars.add(centerX: scale.x(candle: i, time: c.t, count: n), open: scale.y(c.open), high: scale.y(c.high), low: scale.y(c.low),
-                             close: scale.y(c.close), up: c.isUp)
+                    bars.add(
+                        centerX: scale.x(candle: i, time: c.t, count: n), open: scale.y(c.open),
+                        high: scale.y(c.high), low: scale.y(c.low), close: scale.y(c.close), up: c.isUp)
                 }
             }
         }
@@ -45,8 +47,12 @@ extension SceneBuilder {
             return
         }
         items.append(.pushClip(plot))
-        if !bars.upWicks.isEmpty { items.append(.stroke(bars.upWicks, StrokeStyle(color: theme.candleUp, width: wick))) }
-        if !bars.downWicks.isEmpty { items.append(.stroke(bars.downWicks, StrokeStyle(color: theme.candleDown, width: wick))) }
+        if !bars.upWicks.isEmpty {
+            items.append(.stroke(bars.upWicks, StrokeStyle(color: theme.candleUp, width: wick)))
+        }
+        if !bars.downWicks.isEmpty {
+            items.append(.stroke(bars.downWicks, StrokeStyle(color: theme.candleDown, width: wick)))
+        }
         if !bars.upBodies.isEmpty { items.append(.fill(bars.upBodies, theme.candleUp)) }
         if !bars.downBodies.isEmpty { items.append(.fill(bars.downBodies, theme.candleDown)) }
         items.append(.popClip)
@@ -118,7 +124,9 @@ struct CandleBars {
         guard x1 > x0 else { return }
         count += 1
         // A doji (or a body under one pixel) is a horizontal line as thick as a wick.
-        if let (top, bottom) = rows(Swift.min(open, close).rounded(), Swift.max(open, close).rounded(), minimum: wickWidth) {
+        if let (top, bottom) = rows(
+            Swift.min(open, close).rounded(), Swift.max(open, close).rounded(), minimum: wickWidth)
+        {
             let r = PixelRect(x: x0, y: top, width: x1 - x0, height: bottom - top)
             if up { upBodies.addRect(r) } else { downBodies.addRect(r) }
         }

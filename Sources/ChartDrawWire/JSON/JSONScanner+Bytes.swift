@@ -22,13 +22,17 @@ extension JSONScanner {
         let q = UnsafeRawPointer(p)
         var j = 0
         while j &+ 8 <= len {
-            if b.loadUnaligned(fromByteOffset: at &+ j, as: UInt64.self) != q.loadUnaligned(fromByteOffset: j, as: UInt64.self) {
+            if b.loadUnaligned(fromByteOffset: at &+ j, as: UInt64.self)
+                != q.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+            {
                 return false
             }
             j &+= 8
         }
         if j &+ 4 <= len {
-            if b.loadUnaligned(fromByteOffset: at &+ j, as: UInt32.self) != q.loadUnaligned(fromByteOffset: j, as: UInt32.self) {
+            if b.loadUnaligned(fromByteOffset: at &+ j, as: UInt32.self)
+                != q.loadUnaligned(fromByteOffset: j, as: UInt32.self)
+            {
                 return false
             }
             j &+= 4

@@ -293,13 +293,16 @@ enum Routes {
                 let t3 = clock.now
                 return .success(
                     RenderOutput(
-                        bytes: bytes, warnings: scene.warnings, layout: t1 - t0, paint: t2 - t1, encode: t3 - t2))
+                        bytes: bytes, warnings: scene.warnings.map(\.message), layout: t1 - t0, paint: t2 - t1,
+                        encode: t3 - t2))
             case .svg, .pdf:
                 // Cairo paints and writes vector output in one pass: the time counts as encode.
                 let bytes = try ChartRenderer.render(scene.displayList, format: inputs.format)
                 let t2 = clock.now
                 return .success(
-                    RenderOutput(bytes: bytes, warnings: scene.warnings, layout: t1 - t0, paint: .zero, encode: t2 - t1)
+                    RenderOutput(
+                        bytes: bytes, warnings: scene.warnings.map(\.message), layout: t1 - t0, paint: .zero,
+                        encode: t2 - t1)
                 )
             }
         } catch {

@@ -103,7 +103,7 @@ struct EvaluateCommand: ParsableCommand {
         if !quiet {
             var text = ""
             for issue in report.issues { text += IssueText.line(analysis, issue) }
-            for w in evaluation.warnings { text += "chartdraw: warning: \(w)\n" }
+            for w in evaluation.warnings { text += "chartdraw: warning: \(w.message)\n" }
             FileIO.stderr(text)
         }
         var out: [UInt8]

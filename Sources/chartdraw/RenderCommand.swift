@@ -308,12 +308,12 @@ struct RenderCommand: ParsableCommand {
             candleNotes.append("\(count) in time shown as blank space; first: \(gaps[0])")
         }
         for w in candleNotes { record.warnings.append((source: "candles", message: w)) }
-        for w in chart.warnings { record.warnings.append((source: "chart", message: w)) }
+        for w in chart.warnings { record.warnings.append((source: "chart", message: w.message)) }
         if report == .text && !quiet {
             var text = ""
             for issue in chart.issues { text += IssueText.line(analysis, issue) }
             for w in candleNotes { text += "chartdraw: candles: warning: \(TerminalText.escape("\(w)"))\n" }
-            for w in chart.warnings { text += "chartdraw: warning: \(TerminalText.escape(w))\n" }
+            for w in chart.warnings { text += "chartdraw: warning: \(TerminalText.escape(w.message))\n" }
             FileIO.stderr(text)
         }
         do {

@@ -39,7 +39,7 @@ struct BarAxisSceneTests {
         let saturday = Timestamp(year: 2026, month: 1, day: 17, hour: 12)!.secondsSinceEpoch
         #expect(r.scale.x(saturday) > xs[9] && r.scale.x(saturday) < xs[10])
         // Nothing warns about the gap.
-        #expect(!r.warnings.contains { $0.contains("gap") })
+        #expect(!r.warnings.contains { $0.message.contains("gap") })
     }
 
     @Test func clockTimeLeavesTheWeekendBlank() throws {

@@ -38,7 +38,7 @@ struct DrawingLabelTests {
                 #expect(!LabelPlacement.overlaps(plotLabels[i], plotLabels[j]), "\(plotLabels[i]) \(plotLabels[j])")
             }
         }
-        #expect(!r.warnings.contains { $0.contains("label") })
+        #expect(!r.warnings.contains { $0.message.contains("label") })
     }
 
     @Test func unlinkedDrawingsHaveNoLabel() throws {
@@ -55,7 +55,7 @@ struct DrawingLabelTests {
         }
         let text = (0..<12).map { "[[h\($0):level number \($0)]]" }.joined(separator: " ")
         let r = try F.build(lines, metadata: AnalysisMetadata(preferenceText: text))
-        let reported = r.warnings.filter { $0.contains("is left out") && $0.contains("level number") }
+        let reported = r.warnings.filter { $0.message.contains("is left out") && $0.message.contains("level number") }
         let shown = DumpReading.texts(r.displayList).filter { $0.text.hasPrefix("level number") }
         #expect(!reported.isEmpty)
         #expect(reported.count + shown.count == 12)

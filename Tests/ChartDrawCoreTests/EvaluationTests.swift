@@ -154,7 +154,7 @@ struct EvaluationEventTests {
         #expect(e.events.allSatisfy { $0.bar >= 4 })
         let none = Evaluation.evaluate(a, candles: candles, options: EvaluationOptions(from: Eval.hour(9)))
         #expect(none.events.isEmpty && none.outcome.status == .open)
-        #expect(none.warnings.contains { $0.contains("no candle comes after the start") })
+        #expect(none.warnings.contains { $0.message.contains("no candle comes after the start") })
     }
 }
 
@@ -259,7 +259,7 @@ struct EvaluationOutcomeTests {
         let e = Evaluation.evaluate(Eval.analysis([], direction: nil, support: 95, resistance: 105), candles: candles)
         #expect(e.roles == EvaluationRoles())
         #expect(e.outcome.status == .open)
-        #expect(e.warnings.contains { $0.contains("direction") })
+        #expect(e.warnings.contains { $0.message.contains("direction") })
     }
 
     @Test func theExpiryIsPlacedByTheSameRuleAsTheChart() {

@@ -29,8 +29,8 @@ import Testing
         #expect(FontCoverage.warning(gaps[0]).hasPrefix("/metadata/title: U+10FFFD has no glyph"))
         // The scene reports it.
         let r = try ChartScene.build(analysis: Analysis(metadata: meta), candles: nil, options: ChartOptions())
-        #expect(r.warnings.contains { $0.hasPrefix("/metadata/title: U+10FFFD") })
-        #expect(r.warnings.contains { $0.hasPrefix("/metadata/preferenceText: U+E000") })
+        #expect(r.warnings.contains { $0.message.hasPrefix("/metadata/title: U+10FFFD") })
+        #expect(r.warnings.contains { $0.message.hasPrefix("/metadata/preferenceText: U+E000") })
     }
 
     @Test func codePointsHaveFourDigitsAtLeast() {

@@ -121,8 +121,8 @@ struct ReadabilityTests {
         let levels = Levels(resistance: LevelEntry(price: 1.3575, clientObjectId: "res", time: F.time(3)))
         let r = try ChartScene.build(
             analysis: Analysis(levels: levels, drawings: [line]), candles: candles, options: options)
-        #expect(r.warnings.contains { $0.contains("at 1.355 is outside") }, "\(r.warnings)")
-        #expect(r.warnings.contains { $0.contains("level 1.3575 is outside") }, "\(r.warnings)")
+        #expect(r.warnings.contains { $0.message.contains("at 1.355 is outside") }, "\(r.warnings)")
+        #expect(r.warnings.contains { $0.message.contains("level 1.3575 is outside") }, "\(r.warnings)")
     }
 
     // MARK: - Contrast

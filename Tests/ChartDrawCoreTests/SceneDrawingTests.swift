@@ -215,7 +215,7 @@ struct SceneDrawingTests {
 
     @Test func unknownDrawingIsReportedNotDrawn() throws {
         let r = try F.build([.other(OtherDrawing(type: "TRIANGLE", clientObjectId: "t", members: []))])
-        #expect(r.warnings.contains { $0.contains("TRIANGLE") })
+        #expect(r.warnings.contains { $0.message.contains("TRIANGLE") })
         #expect(
             DumpReading.lines(of: "drawings", in: r.displayList.dump()) == ["clip 0.00,0.00 400.00x200.00", "unclip"])
     }
@@ -250,7 +250,7 @@ struct SceneCrowdedLabelTests {
         }
         let fibLabels = boxes.filter { $0.text.contains("(") }
         #expect(fibLabels.count < 7)
-        #expect(r.warnings.contains { $0.contains("is left out") })
+        #expect(r.warnings.contains { $0.message.contains("is left out") })
         // No two labels share their space: boxes are the text width wide and the font tall.
         let font = FontSpec(size: 11)
         for (i, a) in fibLabels.enumerated() {

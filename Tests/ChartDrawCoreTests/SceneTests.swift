@@ -300,7 +300,7 @@ struct SceneTests {
         let absurd = try ChartScene.build(
             analysis: Analysis(metadata: AnalysisMetadata(expiry: Expiry(hours: .max))), candles: candles,
             options: ChartOptions())
-        #expect(absurd.warnings.contains { $0.contains("no expiry drawn") })
+        #expect(absurd.warnings.contains { $0.message.contains("no expiry drawn") })
         // Candles a century apart seen through a one-second window.
         let sparse = try CandleSeries(validating: [
             Candle(time: Timestamp(year: 1900, month: 1, day: 1)!, open: 1, high: 2, low: 1, close: 2),

@@ -31,7 +31,7 @@ struct ViewFitTests {
         #expect(r.scale.priceRange.contains(60) && r.scale.priceRange.contains(45))
         // The last candles are still there for context.
         #expect(r.scale.x(F.time(99)) > plot.x)
-        #expect(!r.warnings.contains { $0.contains("zone") || $0.contains("trend") })
+        #expect(!r.warnings.contains { $0.message.contains("zone") || $0.message.contains("trend") })
     }
 
     @Test func aLongHistoryIsCutToContextAroundTheDrawings() throws {
@@ -60,7 +60,7 @@ struct ViewFitTests {
         let far = Self.line(
             "to-the-moon", F.point(10, 50), ChartPoint(time: Timestamp(year: 2400, month: 1, day: 1)!, price: 60))
         let r = try ChartScene.build(analysis: Analysis(drawings: [far]), candles: candles, options: ChartOptions())
-        #expect(r.warnings.contains { $0.contains("out of reach") && $0.contains("to-the-moon") })
+        #expect(r.warnings.contains { $0.message.contains("out of reach") && $0.message.contains("to-the-moon") })
         // The candles keep the plot: the view is the candles and their padding.
         let span = r.scale.positionRange.upperBound - r.scale.positionRange.lowerBound
         #expect(span < 60, "\(span) bars")
@@ -71,7 +71,7 @@ struct ViewFitTests {
         let moon = Drawing.horizontalLine(
             HorizontalLineDrawing(clientObjectId: "moon", point: F.point(10, 1e11), style: DrawingStyle()))
         let r = try ChartScene.build(analysis: Analysis(drawings: [moon]), candles: candles, options: ChartOptions())
-        #expect(r.warnings.contains { $0.contains("out of reach") && $0.contains("moon") })
+        #expect(r.warnings.contains { $0.message.contains("out of reach") && $0.message.contains("moon") })
         #expect(r.scale.priceRange.upperBound < 100)
     }
 
@@ -84,9 +84,9 @@ struct ViewFitTests {
         options.timeRange = F.time(40)...F.time(70)
         let r = try ChartScene.build(
             analysis: Analysis(drawings: [early, across, inside]), candles: candles, options: options)
-        #expect(r.warnings.contains("the chosen time range leaves out early"))
-        #expect(r.warnings.contains("the chosen time range cuts across"))
-        #expect(!r.warnings.contains { $0.contains("inside") })
+        #expect(r.warnings.map(\.message).contains("the chosen time range leaves out early"))
+        #expect(r.warnings.map(\.message).contains("the chosen time range cuts across"))
+        #expect(!r.warnings.contains { $0.message.contains("inside") })
     }
 
     @Test func aNearExpiryIsPulledIntoAShortChart() throws {

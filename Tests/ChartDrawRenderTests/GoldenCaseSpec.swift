@@ -99,7 +99,7 @@ struct GoldenCaseSpec {
             throw GoldenCaseError("rendering failed: \(error)")
         }
         do {
-            return (try ChartRenderer.decodePNG(chart.bytes), chart.warnings)
+            return (try ChartRenderer.decodePNG(chart.bytes), chart.warnings.map(\.message))
         } catch {
             throw GoldenCaseError("the rendered PNG does not decode: \(error)")
         }

@@ -141,7 +141,7 @@ struct EvaluationWalk {
     let firstBar: Int
     let start: Timestamp?
     var expiry: Timestamp?
-    var warnings: [String] = []
+    var warnings: [ChartWarning] = []
     var events: [EvaluationEvent] = []
     var outcome = EvaluationOutcome(status: .open)
     var decided = false
@@ -157,18 +157,21 @@ struct EvaluationWalk {
                 if let entry { tracks.append(.level(id: entry.clientObjectId, price: entry.price)) }
             }
         }
-        var skipped = 0
-        for d in analysis.drawings ?? [] {
+        var skipped: [ChartWarning.Subject] = []
+        for (i, d) in (analysis.drawings ?? []).enumerated() {
             if let t = EvaluationTrack.drawing(d, scale: scale, extendRight: options.extendRight) {
                 tracks.append(t)
             } else {
-                skipped += 1
+                skipped.append(.drawing(d, index: i))
             }
         }
-        if skipped > 0 {
+        if !skipped.isEmpty {
+            let n = skipped.count
             warnings.append(
-                "\(skipped) drawing\(skipped == 1 ? " is" : "s are") of an unknown type or without a time span and give no events"
-            )
+                ChartWarning(
+                    .drawingNotEvaluated,
+                    "\(n) drawing\(n == 1 ? " is" : "s are") of an unknown type or without a time span and give no events",
+                    subjects: skipped))
         }
         self.tracks = tracks
         shapes = tracks.map(TrackShape.init)
@@ -186,16 +189,20 @@ struct EvaluationWalk {
         } else {
             start = nil
             firstBar = 0
-            warnings.append("the analysis has no point or level time; every candle is evaluated")
+            warnings.append(
+                ChartWarning(.noStartTime, "the analysis has no point or level time; every candle is evaluated"))
         }
         if firstBar >= candles.count {
-            warnings.append("no candle comes after the start \(start.map(\.iso8601) ?? ""); nothing to evaluate")
+            warnings.append(
+                ChartWarning(
+                    .noCandleAfterStart,
+                    "no candle comes after the start \(start.map(\.iso8601) ?? ""); nothing to evaluate"))
         }
 
         if let e = analysis.metadata?.expiry {
             let resolved = e.resolve(from: options.createdAt ?? start)
             expiry = resolved.instant
-            if let w = resolved.problem("the idea cannot expire") { warnings.append(w) }
+            if let w = resolved.warning("the idea cannot expire") { warnings.append(w) }
         }
 
         roles = Evaluation.roles(of: analysis)
@@ -203,8 +210,12 @@ struct EvaluationWalk {
         if roles.target == nil && roles.stop == nil {
             warnings.append(
                 analysis.metadata?.direction == .bullish || analysis.metadata?.direction == .bearish
-                    ? "the analysis names no target and no invalidation (levels or objects named target/stop); the outcome can only expire"
-                    : "the direction is not BULLISH or BEARISH; the outcome can only expire")
+                    ? ChartWarning(
+                        .noTargetOrStop,
+                        "the analysis names no target and no invalidation (levels or objects named target/stop); the outcome can only expire"
+                    )
+                    : ChartWarning(.noDirection, "the direction is not BULLISH or BEARISH; the outcome can only expire")
+            )
         }
         func index(_ id: String?) -> Int? { id.flatMap { id in tracks.firstIndex { $0.id == id } } }
         targetIndex = index(roles.target)

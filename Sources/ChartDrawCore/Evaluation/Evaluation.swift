@@ -25,12 +25,12 @@ public struct Evaluation: Hashable, Sendable {
     /// When the idea expires, if it has an expiry.
     public var expiry: Timestamp?
     /// Notes for the caller (no candle after the start, an expiry that cannot be placed, ...).
-    public var warnings: [String]
+    public var warnings: [ChartWarning]
 
     /// Creates a result.
     public init(
         events: [EvaluationEvent], outcome: EvaluationOutcome, roles: EvaluationRoles, firstBar: Int,
-        start: Timestamp?, expiry: Timestamp?, warnings: [String]
+        start: Timestamp?, expiry: Timestamp?, warnings: [ChartWarning]
     ) {
         self.events = events
         self.outcome = outcome

@@ -65,7 +65,9 @@ public enum ChartScene {
             options: options, viewport: viewport, analysis: analysis, candles: candles, measurer: measurer)
         b.warnings += viewport.warnings
         // A character no pinned font has is drawn as a box: say which, and where.
-        b.warnings += FontCoverage.missingCharacters(in: analysis.metadata).map(FontCoverage.warning)
+        b.warnings += FontCoverage.missingCharacters(in: analysis.metadata).map {
+            ChartWarning(.glyphMissing, FontCoverage.warning($0))
+        }
         return b.build()
     }
 }

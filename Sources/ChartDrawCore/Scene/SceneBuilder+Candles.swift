@@ -43,7 +43,7 @@ extension SceneBuilder {
             }
         }
         guard bars.count > 0 else {
-            warnings.append("no candle lies in the view")
+            warnings.append(ChartWarning(.noCandleInView, "no candle lies in the view"))
             return
         }
         items.append(.pushClip(plot))

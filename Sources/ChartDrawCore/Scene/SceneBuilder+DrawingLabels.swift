@@ -19,7 +19,7 @@ extension SceneBuilder {
     /// inside the top of a rectangle, along a line (or a channel's upper line) near its right
     /// end, at the right of a horizontal line, beside a Fibonacci's top level. A label with
     /// no free place is left out and reported.
-    mutating func labelDrawing(_ d: Drawing) {
+    mutating func labelDrawing(_ d: Drawing, index: Int) {
         guard let id = d.clientObjectId, let text = drawingLabels[id] else { return }
         let font = plotFont
         let label = measurer.truncate(text, toWidth: Swift.max(0, plot.width / 2), font: font)
@@ -81,7 +81,11 @@ extension SceneBuilder {
         candidates = candidates.filter { $0.x.isFinite && $0.y.isFinite && $0.maxX > plot.x && $0.x < plot.maxX }
         guard !candidates.isEmpty else { return }
         guard let box = placer.place(candidates) else {
-            warnings.append("the label \"\(label)\" of \(id) is left out: no free place beside it (enlarge the image)")
+            warnings.append(
+                ChartWarning(
+                    .labelLeftOut,
+                    "the label \"\(label)\" of \(id) is left out: no free place beside it (enlarge the image)",
+                    subjects: [.drawing(d, index: index)]))
             return
         }
         addPlotLabel(label, box: box, font: font, color: color)

@@ -13,17 +13,21 @@ extension SceneBuilder {
         items.append(.pushClip(plot))
         for (i, d) in drawings.enumerated() {
             switch d {
-            case .horizontalLine(let h): drawHorizontalLine(h)
+            case .horizontalLine(let h): drawHorizontalLine(h, index: i)
             case .line(let l): drawLine(l)
             case .rectangle(let r): drawRectangle(r)
             case .parallel(let p): drawParallel(p)
-            case .fibonacciRetracement(let f): drawFibonacci(f)
-            case .other(let o): warnings.append("drawing \(i) of type \(o.type) is not drawn: the type is unknown")
+            case .fibonacciRetracement(let f): drawFibonacci(f, index: i)
+            case .other(let o):
+                warnings.append(
+                    ChartWarning(
+                        .drawingTypeUnknown, "drawing \(i) of type \(o.type) is not drawn: the type is unknown",
+                        subjects: [.drawing(d, index: i)]))
             }
         }
         // Names after every shape, so a label is placed knowing the Fibonacci ratio labels.
         if !drawingLabels.isEmpty {
-            for d in drawings { labelDrawing(d) }
+            for (i, d) in drawings.enumerated() { labelDrawing(d, index: i) }
         }
         items.append(.popClip)
     }
@@ -50,12 +54,17 @@ extension SceneBuilder {
 
     // MARK: - Types
 
-    /// HORIZONTAL_LINE: the price across the whole plot, and a tag on the axis (see collectTags).
-    mutating func drawHorizontalLine(_ d: HorizontalLineDrawing) {
+    /// HORIZONTAL_LINE: the price across the whole plot, and a tag on the axis (see collectTags);
+    /// `index` is its place in the drawings, for warnings.
+    mutating func drawHorizontalLine(_ d: HorizontalLineDrawing, index: Int) {
         let style = strokeStyle(d.style)
         let y = scale.y(d.point.price)
         guard y.isFinite, y >= plot.y, y <= plot.maxY else {
-            warnings.append("horizontal line \(d.clientObjectId) at \(warningPrice(d.point.price)) is outside the view")
+            warnings.append(
+                ChartWarning(
+                    .outsideView,
+                    "horizontal line \(d.clientObjectId) at \(warningPrice(d.point.price)) is outside the view",
+                    subjects: [.drawing(.horizontalLine(d), index: index)]))
             return
         }
         let cy = crispY(y, width: style.width)
@@ -173,8 +182,9 @@ extension SceneBuilder {
     }
 
     /// FIBONACCI_RETRACEMENT: a line per level over the two points' times, light bands
-    /// between neighbouring levels, a dashed trend line, and `ratio (price)` labels.
-    mutating func drawFibonacci(_ d: FibonacciRetracementDrawing) {
+    /// between neighbouring levels, a dashed trend line, and `ratio (price)` labels; `index` is its
+    /// place in the drawings, for warnings.
+    mutating func drawFibonacci(_ d: FibonacciRetracementDrawing, index: Int) {
         let style = strokeStyle(d.style, defaultWidth: Self.defaultFibonacciLineWidth)
         let x0 = scale.x(Swift.min(d.start.t, d.end.t)), x1 = scale.x(Swift.max(d.start.t, d.end.t))
         let levels = d.levelPrices.filter { $0.price.isFinite }.sorted { ($0.price, $0.ratio) < ($1.price, $1.ratio) }
@@ -205,7 +215,9 @@ extension SceneBuilder {
             guard cy >= plot.y, cy <= plot.maxY, x1 >= plot.x, x0 <= plot.maxX else { continue }
             let text = PriceFormat.ratio(level.ratio) + " (" + formatPrice(level.price) + ")"
             let lx = Swift.max(x0, plot.x) + SceneLayout.labelInset * s
-            placePlotLabel(text, x: lx, lineY: cy, font: fibFont, color: style.color, avoiding: lines)
+            placePlotLabel(
+                text, x: lx, lineY: cy, font: fibFont, color: style.color, avoiding: lines,
+                of: .drawing(.fibonacciRetracement(d), index: index))
         }
     }
 

@@ -8,7 +8,10 @@ extension SceneBuilder {
         guard var eo = options.events, let candles else { return }
         if eo.createdAt == nil { eo.createdAt = options.createdAt }
         let e = Evaluation.evaluate(analysis, candles: candles, options: eo)
-        for w in e.warnings { warnings.append("follow-up: " + w) }
+        for var w in e.warnings {
+            w.message = "follow-up: " + w.message
+            warnings.append(w)
+        }
         let bars = candles.candles
         guard e.firstBar < bars.count else { return }
 

@@ -19,7 +19,7 @@ extension SceneBuilder {
             let text = word + when + " →"
             let w = textWidth(text, plotFont)
             reservePlotLabel(text, x: plot.maxX - inset - w, baseline: baseline, color: theme.expiry)
-            warnings.append("the expiry (\(expiry)) is after the end of the view")
+            warnings.append(ChartWarning(.expiryAfterView, "the expiry (\(expiry)) is after the end of the view"))
             return
         }
         let x = t < range.lowerBound ? plot.x : PixelSnap.line(scale.x(t), width: hairline)

@@ -5,11 +5,15 @@ extension SceneBuilder {
     /// other level or horizontal line crosses them when there is such a place.
     mutating func drawLevels() {
         guard let levels = analysis.levels else { return }
-        var named: [(y: Double, role: LevelRole)] = []
+        var named: [(y: Double, role: LevelRole, entry: LevelEntry)] = []
         for (role, entry) in levels.ordered {
             let y = scale.y(entry.price)
             guard y.isFinite, y >= plot.y, y <= plot.maxY else {
-                warnings.append("\(role.label.lowercased()) level \(warningPrice(entry.price)) is outside the view")
+                warnings.append(
+                    ChartWarning(
+                        .outsideView,
+                        "\(role.label.lowercased()) level \(warningPrice(entry.price)) is outside the view",
+                        subjects: [.level(role, entry)]))
                 continue
             }
             let color = levelColor(role)
@@ -19,15 +23,15 @@ extension SceneBuilder {
             path.line(to: PixelPoint(x: plot.maxX, y: cy))
             let dash = role == .pivot ? [6 * hairline, 4 * hairline] : []
             items.append(.stroke(path, StrokeStyle(color: color, width: hairline, dash: dash)))
-            named.append((cy, role))
+            named.append((cy, role, entry))
         }
         let lines = horizontalLineYs()
         // Top of the plot first; at one row resistance, then pivot, then support.
         func rank(_ r: LevelRole) -> Int { r == .resistance ? 0 : r == .pivot ? 1 : 2 }
-        for (y, role) in named.sorted(by: { ($0.y, rank($0.role)) < ($1.y, rank($1.role)) }) {
+        for (y, role, entry) in named.sorted(by: { ($0.y, rank($0.role)) < ($1.y, rank($1.role)) }) {
             placePlotLabel(
                 role.label, x: plot.x + SceneLayout.labelInset * s, lineY: y, font: plotFont, color: levelColor(role),
-                avoiding: lines)
+                avoiding: lines, of: .level(role, entry))
         }
     }
 
@@ -43,9 +47,11 @@ extension SceneBuilder {
 
     /// Places a label just above a horizontal line at `lineY` (else below it, else to the
     /// right of a label in the way), inside the plot and clear of other plot labels; a place
-    /// no line of `avoiding` (other than its own) crosses is preferred.
+    /// no line of `avoiding` (other than its own) crosses is preferred. A label left out is
+    /// reported as a warning about `subject`.
     mutating func placePlotLabel(
-        _ text: String, x: Double, lineY: Double, font: FontSpec, color: RGBAColor, avoiding lines: [Double] = []
+        _ text: String, x: Double, lineY: Double, font: FontSpec, color: RGBAColor, avoiding lines: [Double] = [],
+        of subject: ChartWarning.Subject
     ) {
         let inset = SceneLayout.labelInset * s
         let w = textWidth(text, font)
@@ -66,7 +72,10 @@ extension SceneBuilder {
         }
         guard let box = (uncrossed.isEmpty ? nil : placer.place(uncrossed)) ?? placer.place(candidates) else {
             warnings.append(
-                "label \"\(text)\" is left out: no free place beside its line (zoom in or enlarge the image)")
+                ChartWarning(
+                    .labelLeftOut,
+                    "label \"\(text)\" is left out: no free place beside its line (zoom in or enlarge the image)",
+                    subjects: [subject]))
             return
         }
         addPlotLabel(text, box: box, font: font, color: color)

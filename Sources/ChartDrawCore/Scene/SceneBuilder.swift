@@ -40,7 +40,7 @@ struct SceneBuilder {
     /// Boxes of labels inside the plot.
     var placer: LabelPlacer
     /// Notes for the caller.
-    var warnings: [String] = []
+    var warnings: [ChartWarning] = []
     /// Drawing labels by clientObjectId: the display texts of the links to them.
     let drawingLabels: [String: String]
 

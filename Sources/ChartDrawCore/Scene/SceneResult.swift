@@ -3,7 +3,7 @@ public struct SceneResult: Sendable {
     /// The chart as painting operations in device pixels.
     public var displayList: DisplayList
     /// Things the caller may want to know: objects outside the view, drawings not drawn.
-    public var warnings: [String]
+    public var warnings: [ChartWarning]
     /// The mapping from chart space to device pixels that the list was drawn with.
     public var scale: ChartScale
 }

@@ -37,7 +37,7 @@ struct Viewport {
     /// When the analysis expires, if it has an expiry and a start.
     var expiry: Timestamp?
     /// Notes for the caller.
-    var warnings: [String]
+    var warnings: [ChartWarning]
 
     /// Fraction of the price span added above and below.
     static let pricePadding = 0.08
@@ -66,7 +66,7 @@ struct Viewport {
     static func fit(
         analysis: Analysis, candles: CandleSeries?, options: ChartOptions, bars: BarTimeScale? = nil
     ) -> Viewport {
-        var warnings: [String] = []
+        var warnings: [ChartWarning] = []
         let tfStep = analysis.metadata?.timeframe.flatMap(Timeframe.init(_:))?.seconds
         let axis = bars ?? BarTimeScale(times: [], step: candles?.interval ?? tfStep ?? 3600, origin: 0)
         func pos(_ t: Double) -> Double { axis.position(t) }
@@ -111,7 +111,7 @@ struct Viewport {
         }
 
         // Drawings, levels and horizontal lines within reach.
-        var far: [String] = []
+        var far: [ChartWarning.Subject] = []
         var dLo = Double.infinity, dHi = -Double.infinity
         var minP = Double.infinity, maxP = -Double.infinity
         var anchors = ChartBounds.empty  // level and horizontal-line times, a last resort
@@ -139,24 +139,27 @@ struct Viewport {
                     }
                 }
             }
-            if isFar { far.append(d.clientObjectId ?? "drawing \(i)") }
+            if isFar { far.append(.drawing(d, index: i)) }
         }
-        for (_, entry) in analysis.levels?.ordered ?? [] {
+        for (role, entry) in analysis.levels?.ordered ?? [] {
             if priceInReach(entry.price) {
                 minP = Swift.min(minP, entry.price)
                 maxP = Swift.max(maxP, entry.price)
             } else {
-                far.append(entry.clientObjectId)
+                far.append(.level(role, entry))
             }
             anchors.include(time: entry.time.secondsSinceEpoch, price: nil)
         }
         if !far.isEmpty {
             warnings.append(
-                "out of reach, clipped at the edge of the view: \(far.joined(separator: ", ")) "
-                    + "(a time more than \(Int(timeReach)) times the length of the candles and the drawings' "
-                    + "median, at least \(Int(minimumReachBars)) bars, from them, or a price more than "
-                    + "\(Int(priceReach)) times the candles' range, at least "
-                    + "\(Int(minimumPriceReachFraction * 100))% of their high, beyond it)")
+                ChartWarning(
+                    .outOfReach,
+                    "out of reach, clipped at the edge of the view: \(ChartWarning.names(far)) "
+                        + "(a time more than \(Int(timeReach)) times the length of the candles and the drawings' "
+                        + "median, at least \(Int(minimumReachBars)) bars, from them, or a price more than "
+                        + "\(Int(priceReach)) times the candles' range, at least "
+                        + "\(Int(minimumPriceReachFraction * 100))% of their high, beyond it)",
+                    subjects: far))
         }
 
         // Times: the drawings, with candles for context.
@@ -188,7 +191,9 @@ struct Viewport {
             lo = start
             hi = start + 86_400 / axis.step
             if options.timeRange == nil {
-                warnings.append("nothing gives the chart a time; showing one day from the start of the analysis")
+                warnings.append(
+                    ChartWarning(
+                        .noTime, "nothing gives the chart a time; showing one day from the start of the analysis"))
             }
         }
 
@@ -197,14 +202,22 @@ struct Viewport {
         if let e = analysis.metadata?.expiry {
             if let start = options.createdAt ?? candles?.candles.last?.time {
                 expiry = e.instant(from: start)
-                if expiry == nil { warnings.append("expiry type \(e.type.rawValue) is unknown; no expiry drawn") }
+                if expiry == nil {
+                    warnings.append(
+                        ChartWarning(.expiryTypeUnknown, "expiry type \(e.type.rawValue) is unknown; no expiry drawn"))
+                }
                 let limit = Double(Timestamp.minSeconds)...Double(Timestamp.maxSeconds)
                 if let x = expiry, e.hours.magnitude > 100_000_000 || !limit.contains(x.secondsSinceEpoch) {
                     expiry = nil
-                    warnings.append("the expiry of \(e.hours) hours ends outside the years 1 to 9999; no expiry drawn")
+                    warnings.append(
+                        ChartWarning(
+                            .expiryOutOfRange,
+                            "the expiry of \(e.hours) hours ends outside the years 1 to 9999; no expiry drawn"))
                 }
             } else {
-                warnings.append("the expiry has no start (no candles and no createdAt); no expiry drawn")
+                warnings.append(
+                    ChartWarning(
+                        .expiryNoStart, "the expiry has no start (no candles and no createdAt); no expiry drawn"))
             }
         }
 
@@ -253,7 +266,9 @@ struct Viewport {
         if !(minP <= maxP && minP.isFinite && maxP.isFinite) {
             minP = 0
             maxP = 1
-            if options.priceRange == nil { warnings.append("nothing gives the chart a price; showing 0 to 1") }
+            if options.priceRange == nil {
+                warnings.append(ChartWarning(.noPrice, "nothing gives the chart a price; showing 0 to 1"))
+            }
         }
         var pSpan = maxP - minP
         // A span too narrow for distinct grid lines (prices a few ulps apart) counts as flat.
@@ -281,20 +296,26 @@ struct Viewport {
     }
 
     /// Warnings naming the drawings an explicit view leaves out, wholly or partly.
-    static func outsideExplicitView(_ analysis: Analysis, from: Double, to: Double) -> [String] {
-        var out: [String] = [], cut: [String] = []
+    static func outsideExplicitView(_ analysis: Analysis, from: Double, to: Double) -> [ChartWarning] {
+        var out: [ChartWarning.Subject] = [], cut: [ChartWarning.Subject] = []
         for (i, d) in (analysis.drawings ?? []).enumerated() where !d.isHorizontalLine {
             guard let b = d.bounds else { continue }
-            let id = d.clientObjectId ?? "drawing \(i)"
             if b.maxTime < from || b.minTime > to {
-                out.append(id)
+                out.append(.drawing(d, index: i))
             } else if b.minTime < from || b.maxTime > to {
-                cut.append(id)
+                cut.append(.drawing(d, index: i))
             }
         }
-        var w: [String] = []
-        if !out.isEmpty { w.append("the chosen time range leaves out \(out.joined(separator: ", "))") }
-        if !cut.isEmpty { w.append("the chosen time range cuts \(cut.joined(separator: ", "))") }
+        var w: [ChartWarning] = []
+        if !out.isEmpty {
+            w.append(
+                ChartWarning(
+                    .timeRangeLeavesOut, "the chosen time range leaves out \(ChartWarning.names(out))", subjects: out))
+        }
+        if !cut.isEmpty {
+            w.append(
+                ChartWarning(.timeRangeCuts, "the chosen time range cuts \(ChartWarning.names(cut))", subjects: cut))
+        }
         return w
     }
 }

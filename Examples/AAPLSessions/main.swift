@@ -3,6 +3,7 @@
 //
 //   swift run AAPLSessions [OUT.png] [--dark]     (default: AAPLSessions.png in the current folder)
 import ChartDraw
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -19,7 +20,7 @@ do {
     let options = ChartOptions(
         theme: args.contains("--dark") ? .dark : .light, createdAt: Timestamp(iso8601: "2026-03-06T21:00:00Z"))
     let chart = try ChartDraw.render(json: analysis, candles: candles, options: options)
-    try writeAtomically(chart.bytes, to: out)
+    try Data(chart.bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
     for warning in chart.warnings { print("warning: \(warning)") }
     print("wrote \(out) (\(chart.bytes.count) bytes)")
 } catch {

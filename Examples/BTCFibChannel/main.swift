@@ -5,6 +5,7 @@
 // Shows the model and its geometry: decode the body, read the retracement's level prices and
 // the channel's height, then lay out and render in two steps (scene, then Cairo).
 import ChartDraw
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -35,7 +36,7 @@ do {
     let candles = try CandleFile.parse(try FileIO.read(here + "candles.csv"))
     let scene = try ChartScene.build(analysis: analysis, candles: candles, options: ChartOptions())
     let png = try ChartRenderer.renderPNG(scene.displayList)
-    try writeAtomically(png, to: out)
+    try Data(png).write(to: URL(fileURLWithPath: out), options: .atomic)
     print("wrote \(out) (\(png.count) bytes)")
 } catch {
     FileIO.stderr("BTCFibChannel: \(error)\n")

@@ -4,6 +4,7 @@
 //
 // Shows the shortest path a bot takes: bytes in, validated, one call, PNG bytes out.
 import ChartDraw
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -18,7 +19,7 @@ do {
     // The analysis was posted at 12:00 UTC on 8 January: its 24-hour expiry counts from there.
     let options = ChartOptions(createdAt: Timestamp(iso8601: "2026-01-08T12:00:00Z"))
     let chart = try ChartDraw.render(json: analysis, candles: candles, options: options)
-    try writeAtomically(chart.bytes, to: out)
+    try Data(chart.bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
     for warning in chart.warnings { print("warning: \(warning)") }
     print("wrote \(out) (\(chart.bytes.count) bytes)")
 } catch {

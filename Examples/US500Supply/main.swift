@@ -4,6 +4,7 @@
 //
 // Shows the request side too: the canonical create body a bot would POST, then the preview.
 import ChartDraw
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -22,7 +23,7 @@ do {
     print("POST body: \(body.count) bytes, type \(analysis.metadata?.analysisType?.rawValue ?? "?")")
     let candles = try CandleFile.parse(try FileIO.read(here + "candles.csv"))
     let chart = try ChartDraw.render(analysis, candles: candles)
-    try writeAtomically(chart.bytes, to: out)
+    try Data(chart.bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
     print("wrote \(out) (\(chart.bytes.count) bytes)")
 } catch {
     FileIO.stderr("US500Supply: \(error)\n")

@@ -5,6 +5,7 @@
 //
 // With --clock the same chart is drawn in clock time, where each weekend is a blank band.
 import ChartDraw
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -20,7 +21,7 @@ do {
     // Posted with the last candle (the default start of the expiry).
     let options = ChartOptions(timeAxis: args.contains("--clock") ? .clock : .bars)
     let chart = try ChartDraw.render(json: analysis, candles: candles, options: options)
-    try writeAtomically(chart.bytes, to: out)
+    try Data(chart.bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
     for warning in chart.warnings { print("warning: \(warning)") }
     print("wrote \(out) (\(chart.bytes.count) bytes)")
 } catch {

@@ -141,7 +141,7 @@ public enum FileIO {
 /// FIFO or character or block device is written in place (a FIFO must have a reader, else
 /// the write is refused); a socket or directory is refused. A device or FIFO node is never
 /// replaced by a file.
-public func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileIOError) {
+package func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileIOError) {
     if path == "-" {
         guard FileIO.writeAll(1, bytes) else { throw FileIOError(path: path, reading: false, errno: errno) }
         return

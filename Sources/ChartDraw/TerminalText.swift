@@ -6,9 +6,9 @@
 /// paragraph separators (U+2028, U+2029) and the bidirectional overrides and isolates
 /// (U+202A to U+202E, U+2066 to U+2069) are written as `\u{XX}`; everything else is kept.
 /// JSON output needs none of this: its strings are escaped by the JSON writer.
-public enum TerminalText {
+package enum TerminalText {
     /// `text` with every unsafe character written as `\u{XX}`.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
@@ -23,7 +23,7 @@ public enum TerminalText {
     }
 
     /// Whether a character is escaped by ``escape(_:)``.
-    public static func isUnsafe(_ u: Unicode.Scalar) -> Bool {
+    package static func isUnsafe(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
         default: return false

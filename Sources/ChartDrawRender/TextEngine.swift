@@ -157,16 +157,16 @@ final class TextEngine {
 /// truncation and placement match the drawn glyphs in every script. Safe on any thread (each
 /// thread measures with its own engine). When the pinned fonts are missing it answers with a
 /// rough estimate, and rendering then fails with ``RenderError/fontMissing(path:)``.
-public struct PangoTextMeasurer: TextMeasurer {
+package struct PangoTextMeasurer: TextMeasurer {
     /// The measurer (stateless; the engines are per thread).
-    public init() {}
+    package init() {}
 
-    public func width(of text: String, font: FontSpec) -> Double {
+    package func width(of text: String, font: FontSpec) -> Double {
         guard let engine = try? TextEngine.current() else { return Double(text.count) * font.size * 0.6 }
         return engine.width(of: text, font: font)
     }
 
-    public func lineMetrics(_ font: FontSpec) -> LineMetrics {
+    package func lineMetrics(_ font: FontSpec) -> LineMetrics {
         guard let engine = try? TextEngine.current() else {
             return LineMetrics(ascent: font.size * 0.93, descent: font.size * 0.24, capHeight: font.size * 0.73)
         }
@@ -175,7 +175,7 @@ public struct PangoTextMeasurer: TextMeasurer {
 }
 
 extension ChartScene {
-    /// The scene of a chart measured by ``PangoTextMeasurer``, the measure of ``ChartRenderer``.
+    /// The scene of a chart measured by `PangoTextMeasurer`, the measure of ``ChartRenderer``.
     public static func build(analysis: Analysis, candles: CandleSeries?, options: ChartOptions) throws(SceneError)
         -> SceneResult
     {

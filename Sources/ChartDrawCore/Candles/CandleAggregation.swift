@@ -1,24 +1,24 @@
 /// The candles that share one device-pixel column, merged into one bar.
-public struct CandleColumn: Hashable, Sendable {
+package struct CandleColumn: Hashable, Sendable {
     /// The bar's centre in device pixels: the candle's own x when `count` is 1, else the
     /// middle of its pixel column.
-    public var centerX: Double
+    package var centerX: Double
     /// The open of the first candle.
-    public var open: Double
+    package var open: Double
     /// The highest high.
-    public var high: Double
+    package var high: Double
     /// The lowest low.
-    public var low: Double
+    package var low: Double
     /// The close of the last candle.
-    public var close: Double
+    package var close: Double
     /// How many candles merged.
-    public var count: Int
+    package var count: Int
     /// The index in the series of the first merged candle.
-    public var firstIndex: Int
+    package var firstIndex: Int
 
     /// Creates a column.
     @inlinable
-    public init(centerX: Double, open: Double, high: Double, low: Double, close: Double, count: Int, firstIndex: Int) {
+    package init(centerX: Double, open: Double, high: Double, low: Double, close: Double, count: Int, firstIndex: Int) {
         self.centerX = centerX
         self.open = open
         self.high = high
@@ -29,12 +29,12 @@ public struct CandleColumn: Hashable, Sendable {
     }
 
     /// Whether the merged bar rose or stayed flat (`close >= open`).
-    @inlinable public var isUp: Bool { close >= open }
+    @inlinable package var isUp: Bool { close >= open }
 }
 
 /// Merges candles that fall into the same device-pixel column, so drawing costs grow with the
 /// plot's width rather than with the number of candles.
-public enum CandleAggregation {
+package enum CandleAggregation {
     /// The candles as bars, merged per device-pixel column.
     ///
     /// Candles whose centre x falls in the same device-pixel column (`floor(x)`) merge: open
@@ -45,7 +45,7 @@ public enum CandleAggregation {
     /// plot (so bars cut by its edges are kept) are considered; they are found by binary
     /// search, so the cost is O(log n + visible candles) with one allocation: the result,
     /// which holds at most one entry per pixel column plus the edges.
-    public static func columns(_ series: CandleSeries, scale: ChartScale, visibleOnly: Bool = true) -> [CandleColumn] {
+    package static func columns(_ series: CandleSeries, scale: ChartScale, visibleOnly: Bool = true) -> [CandleColumn] {
         let candles = series.candles
         let range = visibleOnly ? visibleRange(series, scale: scale) : candles.indices
         guard !range.isEmpty else { return [] }
@@ -83,7 +83,7 @@ public enum CandleAggregation {
     }
 
     /// Whether more candles are in view than the plot has device-pixel columns.
-    public static func needsAggregation(_ series: CandleSeries, scale: ChartScale) -> Bool {
+    package static func needsAggregation(_ series: CandleSeries, scale: ChartScale) -> Bool {
         let width = scale.plot.width
         guard width.isFinite else { return false }
         return Double(visibleRange(series, scale: scale).count) > Swift.max(0, width.rounded(.down))
@@ -91,7 +91,7 @@ public enum CandleAggregation {
 
     /// The indices of the candles whose centre lies within half an interval (half a bar on a
     /// scale bar-indexed over the series) of the plot.
-    public static func visibleRange(_ series: CandleSeries, scale: ChartScale) -> Range<Int> {
+    package static func visibleRange(_ series: CandleSeries, scale: ChartScale) -> Range<Int> {
         let n = series.candles.count
         if scale.bars.count == n {
             let a = scale.position(atX: scale.plot.x), b = scale.position(atX: scale.plot.maxX)

@@ -10,7 +10,7 @@ public struct CandleSeries: Hashable, Sendable {
     /// one for an even count), 3600 for a single candle.
     public let interval: Double
     /// Times from the first candle to the last, prices from the lowest low to the highest high.
-    public let bounds: ChartBounds
+    package let bounds: ChartBounds
     /// Oddities that do not prevent drawing, such as gaps in time.
     public let warnings: [CandleWarning]
 
@@ -183,7 +183,7 @@ extension CandleSeries {
 
     /// The box of the candles at `indices` (times of the first and last, lowest low to
     /// highest high); `nil` when the range is empty or out of bounds.
-    public func bounds(of indices: Range<Int>) -> ChartBounds? {
+    package func bounds(of indices: Range<Int>) -> ChartBounds? {
         guard !indices.isEmpty, indices.lowerBound >= 0, indices.upperBound <= candles.count else { return nil }
         // The whole series, as a default view shows it: the bounds are already known.
         if indices.count == candles.count { return bounds }

@@ -5,7 +5,7 @@
 /// exits, channel breaks, Fibonacci levels reached, the expiry) and the outcome of the idea:
 /// target hit, invalidated, expired or still open.
 ///
-/// Geometry is in bar space (``BarTimeScale``): a line's price at bar k is interpolated
+/// Geometry is in bar space (`BarTimeScale`): a line's price at bar k is interpolated
 /// between its points' bar positions, so a line crosses a candle where the chart shows it
 /// crossing, also across weekends and session breaks. The rules are written down in
 /// `docs/evaluation.md`.

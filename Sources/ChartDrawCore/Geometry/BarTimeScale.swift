@@ -11,27 +11,27 @@
 ///
 /// The mapping is monotonic and continuous; ``time(atPosition:)`` is its inverse. Both take
 /// O(log n) for n candles.
-public struct BarTimeScale: Hashable, Sendable {
+package struct BarTimeScale: Hashable, Sendable {
     /// The bars' times when the scale was given times; empty when it reads ``candleBars``.
     @usableFromInline let ownTimes: [Double]
     /// The candles whose times are the bars' (read in place, so a scale over a long series
     /// costs no copy of its times); empty when the scale was given times.
     @usableFromInline let candleBars: [Candle]
     /// Seconds per bar before the first and after the last bar.
-    public let step: Double
+    package let step: Double
     /// The time at position 0 when there are no bars.
-    public let origin: Double
+    package let origin: Double
 
     /// A scale over bars at `times` (seconds, strictly increasing), extrapolating at `step`
     /// seconds per bar; `origin` places position 0 when `times` is empty. A `step` that is not
     /// finite and positive becomes one hour.
-    public init(times: [Double], step: Double, origin: Double = 0) {
+    package init(times: [Double], step: Double, origin: Double = 0) {
         self.init(ownTimes: times, candleBars: [], step: step, origin: origin)
     }
 
     /// A scale over the candles' bars. The step is the timeframe's when it parses (e.g. `H1`),
     /// else the candles' median spacing.
-    public init(candles: CandleSeries, timeframe: String? = nil) {
+    package init(candles: CandleSeries, timeframe: String? = nil) {
         let tf = timeframe.flatMap(Timeframe.init(_:))
         self.init(ownTimes: [], candleBars: candles.candles, step: tf?.seconds ?? candles.interval)
     }
@@ -44,20 +44,20 @@ public struct BarTimeScale: Hashable, Sendable {
     }
 
     /// The bars' times in seconds since the epoch, strictly increasing (may be empty).
-    public var times: [Double] { candleBars.isEmpty ? ownTimes : candleBars.map(\.t) }
+    package var times: [Double] { candleBars.isEmpty ? ownTimes : candleBars.map(\.t) }
 
     /// The time of bar `i`, for `0 <= i < count`.
     @inlinable func time(ofBar i: Int) -> Double {
         candleBars.isEmpty ? ownTimes[i] : candleBars[i].t
     }
 
-    public static func == (a: BarTimeScale, b: BarTimeScale) -> Bool {
+    package static func == (a: BarTimeScale, b: BarTimeScale) -> Bool {
         guard a.step == b.step, a.origin == b.origin, a.count == b.count else { return false }
         for i in 0..<a.count where a.time(ofBar: i) != b.time(ofBar: i) { return false }
         return true
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(step)
         hasher.combine(origin)
         hasher.combine(count)
@@ -65,10 +65,10 @@ public struct BarTimeScale: Hashable, Sendable {
     }
 
     /// How many bars the scale has.
-    @inlinable public var count: Int { candleBars.isEmpty ? ownTimes.count : candleBars.count }
+    @inlinable package var count: Int { candleBars.isEmpty ? ownTimes.count : candleBars.count }
 
     /// The bar position of an instant in seconds since the epoch.
-    public func position(_ t: Double) -> Double {
+    package func position(_ t: Double) -> Double {
         let n = count
         guard n > 0 else { return (t - origin) / step }
         let first = time(ofBar: 0), last = time(ofBar: n - 1)
@@ -85,11 +85,11 @@ public struct BarTimeScale: Hashable, Sendable {
     }
 
     /// The bar position of an instant.
-    @inlinable public func position(_ t: Timestamp) -> Double { position(t.secondsSinceEpoch) }
+    @inlinable package func position(_ t: Timestamp) -> Double { position(t.secondsSinceEpoch) }
 
     /// The instant at a bar position, in seconds since the epoch (the inverse of
     /// ``position(_:)-(Double)``).
-    public func time(atPosition p: Double) -> Double {
+    package func time(atPosition p: Double) -> Double {
         let count = count
         guard count > 0 else { return origin + p * step }
         let first = time(ofBar: 0), last = time(ofBar: count - 1)

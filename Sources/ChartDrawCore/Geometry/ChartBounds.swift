@@ -2,19 +2,19 @@
 ///
 /// A box is *empty* when its minimum exceeds its maximum on either axis (``empty`` is the
 /// identity of ``union(_:)``); a box of a single point has zero span but is not empty.
-public struct ChartBounds: Hashable, Sendable {
+package struct ChartBounds: Hashable, Sendable {
     /// The earliest time, in seconds since the epoch.
-    public var minTime: Double
+    package var minTime: Double
     /// The latest time, in seconds since the epoch.
-    public var maxTime: Double
+    package var maxTime: Double
     /// The lowest price.
-    public var minPrice: Double
+    package var minPrice: Double
     /// The highest price.
-    public var maxPrice: Double
+    package var maxPrice: Double
 
     /// Creates a box from its four edges.
     @inlinable
-    public init(minTime: Double, maxTime: Double, minPrice: Double, maxPrice: Double) {
+    package init(minTime: Double, maxTime: Double, minPrice: Double, maxPrice: Double) {
         self.minTime = minTime
         self.maxTime = maxTime
         self.minPrice = minPrice
@@ -22,19 +22,19 @@ public struct ChartBounds: Hashable, Sendable {
     }
 
     /// The smallest box holding every point; `nil` when `points` is empty.
-    public init?(points: [ChartPoint]) {
+    package init?(points: [ChartPoint]) {
         guard !points.isEmpty else { return nil }
         self = .empty
         for p in points { include(time: p.t, price: p.price) }
     }
 
     /// The box that holds nothing: including a point or uniting with a box gives that point or box.
-    public static let empty = ChartBounds(
+    package static let empty = ChartBounds(
         minTime: .infinity, maxTime: -.infinity, minPrice: .infinity, maxPrice: -.infinity)
 
     /// The smallest box holding both boxes (an empty box contributes nothing).
     @inlinable
-    public func union(_ other: ChartBounds) -> ChartBounds {
+    package func union(_ other: ChartBounds) -> ChartBounds {
         ChartBounds(
             minTime: Swift.min(minTime, other.minTime), maxTime: Swift.max(maxTime, other.maxTime),
             minPrice: Swift.min(minPrice, other.minPrice), maxPrice: Swift.max(maxPrice, other.maxPrice))
@@ -42,7 +42,7 @@ public struct ChartBounds: Hashable, Sendable {
 
     /// Grows the box to hold a time and a price; a `nil` or non-finite value leaves that axis alone.
     @inlinable
-    public mutating func include(time: Double?, price: Double?) {
+    package mutating func include(time: Double?, price: Double?) {
         if let time, time.isFinite {
             if time < minTime { minTime = time }
             if time > maxTime { maxTime = time }
@@ -55,19 +55,19 @@ public struct ChartBounds: Hashable, Sendable {
 
     /// Whether the box holds nothing on some axis (minimum above maximum, or a NaN edge).
     @inlinable
-    public var isEmpty: Bool { !(minTime <= maxTime) || !(minPrice <= maxPrice) }
+    package var isEmpty: Bool { !(minTime <= maxTime) || !(minPrice <= maxPrice) }
 
     /// `maxTime - minTime`, or 0 when the box is empty.
     @inlinable
-    public var timeSpan: Double { isEmpty ? 0 : maxTime - minTime }
+    package var timeSpan: Double { isEmpty ? 0 : maxTime - minTime }
 
     /// `maxPrice - minPrice`, or 0 when the box is empty.
     @inlinable
-    public var priceSpan: Double { isEmpty ? 0 : maxPrice - minPrice }
+    package var priceSpan: Double { isEmpty ? 0 : maxPrice - minPrice }
 
     /// Whether the point lies inside or on the edge of the box.
     @inlinable
-    public func contains(time: Double, price: Double) -> Bool {
+    package func contains(time: Double, price: Double) -> Bool {
         time >= minTime && time <= maxTime && price >= minPrice && price <= maxPrice
     }
 }

@@ -12,17 +12,17 @@
 /// highest price sits at `plot.y`. A range of zero width (or one with an infinite bound) maps
 /// every value to the middle of the plot on that axis, and the inverse returns the range's
 /// lower bound; nothing is ever NaN for finite input.
-public struct ChartScale: Hashable, Sendable {
+package struct ChartScale: Hashable, Sendable {
     /// The times shown, left edge to right edge.
-    public let timeRange: ClosedRange<Double>
+    package let timeRange: ClosedRange<Double>
     /// The bar positions shown, left edge to right edge (equal to `timeRange` in clock time).
-    public let positionRange: ClosedRange<Double>
+    package let positionRange: ClosedRange<Double>
     /// The prices shown, bottom edge to top edge.
-    public let priceRange: ClosedRange<Double>
+    package let priceRange: ClosedRange<Double>
     /// The plot area in device pixels.
-    public let plot: PixelRect
+    package let plot: PixelRect
     /// Time to bar position; in clock time a scale with no bars and a one-second step.
-    public let bars: BarTimeScale
+    package let bars: BarTimeScale
 
     /// The position that maps to `x0` (the range's lower bound when it is finite, else 0).
     @usableFromInline let t0: Double
@@ -38,7 +38,7 @@ public struct ChartScale: Hashable, Sendable {
     @usableFromInline let ky: Double
 
     /// A clock-time scale mapping `timeRange` across `plot`'s width and `priceRange` up its height.
-    public init(timeRange: ClosedRange<Double>, priceRange: ClosedRange<Double>, plot: PixelRect) {
+    package init(timeRange: ClosedRange<Double>, priceRange: ClosedRange<Double>, plot: PixelRect) {
         self.init(
             bars: BarTimeScale(times: [], step: 1, origin: 0), positionRange: timeRange, timeRange: timeRange,
             priceRange: priceRange, plot: plot)
@@ -46,7 +46,7 @@ public struct ChartScale: Hashable, Sendable {
 
     /// A bar-indexed scale: `positionRange` (bar positions of `bars`) across `plot`'s width
     /// and `priceRange` up its height.
-    public init(
+    package init(
         bars: BarTimeScale, positionRange: ClosedRange<Double>, priceRange: ClosedRange<Double>, plot: PixelRect
     ) {
         let lo = positionRange.lowerBound, hi = positionRange.upperBound
@@ -89,79 +89,79 @@ public struct ChartScale: Hashable, Sendable {
     }
 
     /// Whether the x axis is bar-indexed (built over bars) rather than clock time.
-    @inlinable public var isBarIndexed: Bool { bars.count > 0 }
+    @inlinable package var isBarIndexed: Bool { bars.count > 0 }
 
     /// The x of a time in seconds since the epoch.
     @inlinable
-    public func x(_ time: Double) -> Double {
+    package func x(_ time: Double) -> Double {
         kx == 0 ? x0 : x0 + (bars.position(time) - t0) * kx
     }
 
     /// The x of a bar position.
     @inlinable
-    public func x(position p: Double) -> Double {
+    package func x(position p: Double) -> Double {
         kx == 0 ? x0 : x0 + (p - t0) * kx
     }
 
     /// The x of candle `index` whose time is `time`: its bar position when the scale is
     /// bar-indexed over the same candles (`bars.count == count`), else the time's x.
     @inlinable
-    public func x(candle index: Int, time: Double, count: Int) -> Double {
+    package func x(candle index: Int, time: Double, count: Int) -> Double {
         bars.count == count ? x(position: Double(index)) : x(time)
     }
 
     /// The y of a price.
     @inlinable
-    public func y(_ price: Double) -> Double {
+    package func y(_ price: Double) -> Double {
         ky == 0 ? y0 : y0 + (p0 - price) * ky
     }
 
     /// The x of an instant.
     @inlinable
-    public func x(_ t: Timestamp) -> Double {
+    package func x(_ t: Timestamp) -> Double {
         x(t.secondsSinceEpoch)
     }
 
     /// The pixel of a chart point.
     @inlinable
-    public func point(_ p: ChartPoint) -> PixelPoint {
+    package func point(_ p: ChartPoint) -> PixelPoint {
         PixelPoint(x: x(p.t), y: y(p.price))
     }
 
     /// The pixel of a time and a price.
     @inlinable
-    public func point(time: Double, price: Double) -> PixelPoint {
+    package func point(time: Double, price: Double) -> PixelPoint {
         PixelPoint(x: x(time), y: y(price))
     }
 
     /// The bar position at a pixel column.
     @inlinable
-    public func position(atX x: Double) -> Double {
+    package func position(atX x: Double) -> Double {
         kx == 0 ? t0 : t0 + (x - x0) / kx
     }
 
     /// The time at a pixel column (the inverse of ``x(_:)-(Double)``).
     @inlinable
-    public func time(atX x: Double) -> Double {
+    package func time(atX x: Double) -> Double {
         bars.time(atPosition: position(atX: x))
     }
 
     /// The price at a pixel row (the inverse of ``y(_:)``).
     @inlinable
-    public func price(atY y: Double) -> Double {
+    package func price(atY y: Double) -> Double {
         ky == 0 ? p0 : p0 - (y - y0) / ky
     }
 
     /// How many pixels one second spans horizontally at one bar per ``BarTimeScale/step``
     /// (exact in clock time; 0 for a degenerate time range).
     @inlinable
-    public var pixelsPerSecond: Double { kx / bars.step }
+    package var pixelsPerSecond: Double { kx / bars.step }
 
     /// How many pixels one bar position spans (one second in clock time).
     @inlinable
-    public var pixelsPerPosition: Double { kx }
+    package var pixelsPerPosition: Double { kx }
 
     /// How many pixels one price unit spans vertically (0 for a degenerate price range).
     @inlinable
-    public var pixelsPerPriceUnit: Double { ky }
+    package var pixelsPerPriceUnit: Double { ky }
 }

@@ -5,16 +5,16 @@
 /// near the limits of `Double` are scaled by a power of two before differences are taken, and
 /// computed points are clamped onto the rectangle against rounding. A point with a NaN or
 /// infinite coordinate, or a rectangle that is not finite, gives `nil` (or `[]` for polygons).
-public enum Clipping {
+package enum Clipping {
     /// The part of the segment `a`–`b` inside `r`, in the direction from `a` to `b`; `nil`
     /// when it misses. A segment of two equal points inside `r` gives that point twice.
-    public static func clipSegment(_ a: PixelPoint, _ b: PixelPoint, to r: PixelRect) -> (PixelPoint, PixelPoint)? {
+    package static func clipSegment(_ a: PixelPoint, _ b: PixelPoint, to r: PixelRect) -> (PixelPoint, PixelPoint)? {
         clip(a, b, to: r, t0: 0, t1: 1, allowPoint: true)
     }
 
     /// The part of the ray that starts at `a` and runs through `b` and beyond that lies inside
     /// `r`, ordered from `a` outward; `nil` when it misses or when `a == b` (no direction).
-    public static func clipRay(
+    package static func clipRay(
         from a: PixelPoint, through b: PixelPoint, to r: PixelRect
     ) -> (PixelPoint, PixelPoint)? {
         clip(a, b, to: r, t0: 0, t1: .infinity, allowPoint: false)
@@ -22,7 +22,7 @@ public enum Clipping {
 
     /// The part of the infinite line through `a` and `b` inside `r`, ordered in the direction
     /// from `a` to `b`; `nil` when it misses or when `a == b` (no direction).
-    public static func clipInfiniteLine(
+    package static func clipInfiniteLine(
         _ a: PixelPoint, _ b: PixelPoint, to r: PixelRect
     ) -> (PixelPoint, PixelPoint)? {
         clip(a, b, to: r, t0: -.infinity, t1: .infinity, allowPoint: false)
@@ -32,7 +32,7 @@ public enum Clipping {
     /// simple polygon). Returns the vertices of the clipped polygon in the input's winding
     /// order, or `[]` when nothing is left or a coordinate is not finite. A concave polygon
     /// may come back with zero-width bridges along the rectangle's edges, which fill nothing.
-    public static func clipPolygon(_ points: [PixelPoint], to r: PixelRect) -> [PixelPoint] {
+    package static func clipPolygon(_ points: [PixelPoint], to r: PixelRect) -> [PixelPoint] {
         guard points.count >= 3, let frame = Frame(r, points: points) else { return [] }
         var current = points.map(frame.scaled)
         var next: [PixelPoint] = []

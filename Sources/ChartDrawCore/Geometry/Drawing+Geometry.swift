@@ -1,12 +1,12 @@
 /// A position in chart space as plain numbers: time in seconds since the epoch, and price.
-public struct ChartXY: Hashable, Sendable {
+package struct ChartXY: Hashable, Sendable {
     /// Seconds since the epoch.
-    public var t: Double
+    package var t: Double
     /// The price.
-    public var price: Double
+    package var price: Double
 
     /// Creates a position.
-    @inlinable public init(t: Double, price: Double) {
+    @inlinable package init(t: Double, price: Double) {
         self.t = t
         self.price = price
     }
@@ -66,10 +66,10 @@ extension ParallelDrawing {
     }
 
     /// The parallel line's start: at `p1`'s time, `p1`'s price plus ``priceOffset``.
-    public var parallelStart: ChartXY { ChartXY(t: p1.t, price: p1.price + priceOffset) }
+    package var parallelStart: ChartXY { ChartXY(t: p1.t, price: p1.price + priceOffset) }
 
     /// The parallel line's end: at `p2`'s time, `p2`'s price plus ``priceOffset``.
-    public var parallelEnd: ChartXY { ChartXY(t: p2.t, price: p2.price + priceOffset) }
+    package var parallelEnd: ChartXY { ChartXY(t: p2.t, price: p2.price + priceOffset) }
 
     /// The channel's height in price, measured vertically: `|priceOffset|`.
     public var height: Double { abs(priceOffset) }
@@ -83,7 +83,7 @@ extension Drawing {
     /// no width); a line and a rectangle their two points; a channel the ends of both lines
     /// (`p3` only anchors the parallel line and may lie outside the drawn span); a Fibonacci
     /// retracement its two points and the price of every level.
-    public var bounds: ChartBounds? {
+    package var bounds: ChartBounds? {
         var b = ChartBounds.empty
         switch self {
         case .horizontalLine(let d):
@@ -113,7 +113,7 @@ extension Drawing {
 
 extension Levels {
     /// The box of the present levels' prices and times; `nil` when no level is present.
-    public var bounds: ChartBounds? {
+    package var bounds: ChartBounds? {
         var b = ChartBounds.empty
         for entry in [support, pivot, resistance] {
             if let entry { b.include(time: entry.time.secondsSinceEpoch, price: entry.price) }

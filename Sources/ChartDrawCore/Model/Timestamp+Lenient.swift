@@ -5,9 +5,9 @@
 /// `±HHMM` or `±HH` (e.g. Python's `isoformat()` `2026-01-08T10:00:00+00:00`, pandas'
 /// `2026-01-06 00:00:00`, JavaScript's `toISOString()`). The instant is the one the text
 /// names: an offset is subtracted, a time without a zone is taken as UTC.
-public struct LenientTime: Hashable, Sendable {
+package struct LenientTime: Hashable, Sendable {
     /// How the zone of a time was written.
-    public enum Zone: Hashable, Sendable {
+    package enum Zone: Hashable, Sendable {
         /// `Z` (or `z`).
         case utc
         /// An offset from UTC in minutes (`+02:00` is 120; `+00:00` is 0).
@@ -17,21 +17,21 @@ public struct LenientTime: Hashable, Sendable {
     }
 
     /// The instant.
-    public var timestamp: Timestamp
+    package var timestamp: Timestamp
     /// How the zone was written.
-    public var zone: Zone
+    package var zone: Zone
     /// Whether the text is exactly the strict form ``Timestamp/parse(_:)`` accepts.
-    public var isStrict: Bool
+    package var isStrict: Bool
     /// Whether the text is `YYYY-MM-DDTHH:MM:SS[.fraction]±HH:MM`: ISO-8601 with an offset
     /// (Python's `datetime.isoformat()` of an aware time), accepted in request bodies.
-    public var isOffsetForm: Bool
+    package var isOffsetForm: Bool
 }
 
 extension Timestamp {
     /// Parses the ISO-8601 forms of ``LenientTime`` from UTF-8 bytes; `nil` when the text is
     /// none of them, not a real date and time, or beyond years 1 to 9999 once the offset is
     /// applied.
-    public static func parseLenient(_ b: UnsafeBufferPointer<UInt8>) -> LenientTime? {
+    package static func parseLenient(_ b: UnsafeBufferPointer<UInt8>) -> LenientTime? {
         let n = b.count
         guard n >= 10, n <= 40 else { return nil }
         var i = 0
@@ -129,7 +129,7 @@ extension Timestamp {
     }
 
     /// ``parseLenient(_:)`` for a string.
-    public static func parseLenient(_ text: String) -> LenientTime? {
+    package static func parseLenient(_ text: String) -> LenientTime? {
         var text = text
         return text.withUTF8 { parseLenient(UnsafeBufferPointer(rebasing: $0[...])) }
     }
@@ -137,7 +137,7 @@ extension Timestamp {
     /// The instant of a number of seconds or milliseconds since the Unix epoch, chosen by
     /// magnitude: from 10^11 on (in seconds, the year 5138) the number counts milliseconds.
     /// `nil` when not finite or beyond years 1 to 9999.
-    public init?(epochSecondsOrMilliseconds value: Double) {
+    package init?(epochSecondsOrMilliseconds value: Double) {
         if abs(value) >= Timestamp.millisecondThreshold {
             // Whole milliseconds exactly (a double holds them exactly up to 2^53).
             guard value.isFinite, abs(value) < 9_007_199_254_740_992 else { return nil }
@@ -158,5 +158,5 @@ extension Timestamp {
 
     /// Epoch numbers from this magnitude on count milliseconds (see
     /// ``init(epochSecondsOrMilliseconds:)``).
-    public static let millisecondThreshold = 1e11
+    package static let millisecondThreshold = 1e11
 }

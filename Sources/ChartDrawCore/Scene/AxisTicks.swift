@@ -1,11 +1,11 @@
 /// Grid and label positions for the price and time axes.
-public enum AxisTicks {
+package enum AxisTicks {
     /// The mantissas of nice price steps, times a power of ten.
-    public static let niceMantissas: [Double] = [1, 2, 2.5, 5]
+    package static let niceMantissas: [Double] = [1, 2, 2.5, 5]
 
     /// The nice step (1, 2, 2.5 or 5 × 10^k) nearest, on a log scale, to `span / targetCount`;
     /// 0 when the span or count is not positive and finite.
-    public static func niceStep(span: Double, targetCount: Double) -> Double {
+    package static func niceStep(span: Double, targetCount: Double) -> Double {
         guard span.isFinite, span > 0, targetCount.isFinite, targetCount > 0 else { return 0 }
         let raw = span / targetCount
         let e = PriceFormat.decimalExponent(raw)
@@ -26,7 +26,7 @@ public enum AxisTicks {
     /// The multiples of `step` within `range`, low to high (at most `limit` of them; none when
     /// there would be more, or when the multiples are beyond the integers a double holds
     /// exactly: then consecutive multiples could not be told apart).
-    public static func priceValues(in range: ClosedRange<Double>, step: Double, limit: Int = 1000) -> [Double] {
+    package static func priceValues(in range: ClosedRange<Double>, step: Double, limit: Int = 1000) -> [Double] {
         guard step > 0, step.isFinite, range.lowerBound.isFinite, range.upperBound.isFinite else { return [] }
         let first = (range.lowerBound / step).rounded(.up)
         let last = (range.upperBound / step).rounded(.down)
@@ -43,7 +43,7 @@ public enum AxisTicks {
 
     /// The price grid step for a plot `height` device pixels tall showing `span` in price:
     /// about one line per `spacing` device pixels (the scene uses 60 logical pixels).
-    public static func priceStep(span: Double, height: Double, spacing: Double) -> Double {
+    package static func priceStep(span: Double, height: Double, spacing: Double) -> Double {
         niceStep(span: span, targetCount: Swift.max(1, height / Swift.max(spacing, 1)))
     }
 
@@ -52,7 +52,7 @@ public enum AxisTicks {
     /// is one, else the largest such step below it (2 for 2.5, 0.2 for 0.25), else one unit
     /// of the last decimal. Grid values are then multiples of the last digit and no two of
     /// them share a label.
-    public static func niceStep(span: Double, targetCount: Double, maxDecimals decimals: Int) -> Double {
+    package static func niceStep(span: Double, targetCount: Double, maxDecimals decimals: Int) -> Double {
         let free = niceStep(span: span, targetCount: targetCount)
         guard free > 0, PriceFormat.stepDecimals(free) > decimals else { return free }
         let smallest = PriceFormat.powerOfTen(-decimals)
@@ -79,7 +79,7 @@ public enum AxisTicks {
     ///   those decimals, with a step written with them, unless that step leaves fewer than two
     ///   grid steps in the span (then the free step and the decimals it needs).
     /// - else the instrument's usual decimals for the magnitude, more when the step needs them.
-    public static func priceAxis(
+    package static func priceAxis(
         span: Double, targetCount: Double, magnitude: Double, dataDecimals: Int?, explicitDecimals: Int?
     ) -> (step: Double, decimals: Int) {
         if let n = explicitDecimals {
@@ -95,7 +95,7 @@ public enum AxisTicks {
     }
 
     /// The candidate time steps, finest first.
-    public static let timeSteps: [TimeStep] = {
+    package static let timeSteps: [TimeStep] = {
         var s: [TimeStep] = [1, 2, 5, 10, 15, 30].map { TimeStep.seconds(Int64($0), unit: .second) }
         s += [1, 2, 5, 10, 15, 30].map { TimeStep.seconds(Int64($0) * 60, unit: .minute) }
         s += [1, 2, 3, 4, 6, 12].map { TimeStep.seconds(Int64($0) * 3600, unit: .minute) }
@@ -108,7 +108,7 @@ public enum AxisTicks {
     /// Time ticks at round UTC boundaries for `range` drawn `pixelsPerSecond` wide: the finest
     /// step whose ticks are at least `minSpacing` device pixels apart and whose labels (in
     /// `font`, as `measurer` measures them) keep `labelGap` pixels between them.
-    public static func timeTicks(
+    package static func timeTicks(
         in range: ClosedRange<Double>, pixelsPerSecond: Double, minSpacing: Double, font: FontSpec, labelGap: Double,
         measurer: any TextMeasurer
     ) -> (step: TimeStep, ticks: [TimeTick]) {
@@ -129,18 +129,18 @@ public enum AxisTicks {
 }
 
 /// One time-axis tick: where it is and what it says.
-public struct TimeTick: Hashable, Sendable {
+package struct TimeTick: Hashable, Sendable {
     /// Seconds since the epoch.
-    public var t: Double
+    package var t: Double
     /// The label, e.g. "14:00", "8 Jan", "Feb", "2026".
-    public var label: String
+    package var label: String
     /// Whether the tick opens a new day (a new session) on an intraday chart, or a new year:
     /// its label is drawn bold.
-    public var emphasis: Bool = false
+    package var emphasis: Bool = false
 }
 
 /// A spacing of time ticks at round UTC boundaries.
-public enum TimeStep: Hashable, Sendable {
+package enum TimeStep: Hashable, Sendable {
     /// A fixed number of seconds, aligned to multiples since the epoch (whole days are
     /// UTC midnights); `unit` picks the label format.
     case seconds(Int64, unit: TimeTickUnit)
@@ -152,7 +152,7 @@ public enum TimeStep: Hashable, Sendable {
     case years(Int)
 
     /// The smallest distance between two ticks, in seconds.
-    public var minimumSeconds: Double {
+    package var minimumSeconds: Double {
         switch self {
         case .seconds(let s, _): return Double(s)
         case .week: return 7 * 86_400
@@ -162,7 +162,7 @@ public enum TimeStep: Hashable, Sendable {
     }
 
     /// The label unit.
-    public var unit: TimeTickUnit {
+    package var unit: TimeTickUnit {
         switch self {
         case .seconds(_, let u): return u
         case .week: return .day
@@ -172,7 +172,7 @@ public enum TimeStep: Hashable, Sendable {
     }
 
     /// The ticks within `range` (seconds since the epoch), oldest first, at most `limit`.
-    public func ticks(in range: ClosedRange<Double>, limit: Int) -> [TimeTick] {
+    package func ticks(in range: ClosedRange<Double>, limit: Int) -> [TimeTick] {
         let lo = Swift.max(range.lowerBound, Double(Timestamp.minSeconds))
         let hi = Swift.min(range.upperBound, Double(Timestamp.maxSeconds))
         guard lo <= hi else { return [] }
@@ -248,7 +248,7 @@ extension AxisTicks {
     /// shorter than a day); "8 Jan" at a new day; "14:30" inside a day. A day or month start
     /// on an intraday chart, and every year start, is an ``TimeTick/emphasis`` tick. Cost:
     /// O(bars in view), at most one bar per device pixel and ``maximumExaminedBars`` examined.
-    public static func barTimeTicks(
+    package static func barTimeTicks(
         scale: ChartScale, minSpacing: Double, font: FontSpec, labelGap: Double, measurer: any TextMeasurer
     ) -> [TimeTick] {
         let bars = scale.bars

@@ -15,7 +15,7 @@ public struct ChartOptions: Hashable, Sendable {
     public var priceRange: ClosedRange<Double>?
     /// When the analysis starts, for its expiry; defaults to the last candle's time.
     public var createdAt: Timestamp?
-    /// Decimals of every price label (0...``PriceFormat/maximumDecimals``), overriding the
+    /// Decimals of every price label (0...12), overriding the
     /// choice from the instrument's magnitude and the grid step.
     public var pricePrecision: Int?
     /// Whether to draw the header band (symbol, timeframe, analysis type, title).
@@ -77,7 +77,7 @@ public struct ChartOptions: Hashable, Sendable {
     }
 
     /// Checks the limits (``logicalSizeLimits``, ``pixelScaleLimits``, the device size after
-    /// rounding, the explicit view, ``PriceFormat/maximumDecimals``); throws the first problem.
+    /// rounding, the explicit view, at most 12 price decimals); throws the first problem.
     /// Rendering runs the same check; callers that take options from users (a command line, a
     /// request) call it to report a problem before any work.
     public func validate() throws(SceneError) {
@@ -107,7 +107,7 @@ public struct ChartOptions: Hashable, Sendable {
 enum CandleAggregationMode: Hashable, Sendable {
     /// Merge when more candles are in view than the plot has pixel columns.
     case automatic
-    /// Always draw through ``CandleAggregation/columns(_:scale:visibleOnly:)``.
+    /// Always draw through the per-pixel-column candle aggregation.
     case always
     /// Never merge.
     case never
@@ -116,7 +116,7 @@ enum CandleAggregationMode: Hashable, Sendable {
 /// How time runs along a chart's x axis.
 public enum TimeAxisMode: String, Hashable, Sendable, CaseIterable {
     /// Candles at consecutive, equally spaced positions, as trading platforms draw them:
-    /// weekends, nights and session breaks take no room (``BarTimeScale``). Without candles
+    /// weekends, nights and session breaks take no room (a bar-indexed time scale). Without candles
     /// it is clock time.
     case bars
     /// Proportional to clock time: closed-market time shows as blank space.

@@ -4,8 +4,8 @@
 /// ``ChartOptions/events``), "axes", "labels". Every text run and label box is in "labels", so
 /// a change of font touches only that group. The canvas colour is ``DisplayList/background``.
 ///
-/// Layout decisions (constants in ``SceneLayout``, in logical pixels times the pixel scale and
-/// ``SceneLayout/canvasFactor(width:height:)``; the view fit is described on `Viewport`):
+/// Layout decisions (constants in `SceneLayout`, in logical pixels times the pixel scale and
+/// `SceneLayout/canvasFactor(width:height:)`; the view fit is described on `Viewport`):
 /// - Header band (36 px) with symbol (bold), timeframe, the analysis type as a badge in the
 ///   bullish or bearish colour, and the title with links replaced by their display text,
 ///   shortened with "…" to fit. No band when there is nothing to show or the canvas is under
@@ -14,8 +14,8 @@
 /// - Price grid: nice steps (1, 2, 2.5, 5 × 10^k), about one line per 60 px. Price labels
 ///   use the decimals the candles and levels were written with, the step one written with
 ///   them; for computed prices the instrument's usual decimals for its magnitude
-///   (``PriceFormat``), more when the step needs them; `pricePrecision` sets them and
-///   coarsens the step (``AxisTicks/priceAxis(span:targetCount:magnitude:dataDecimals:explicitDecimals:)``). Time grid: round UTC steps (seconds to centuries)
+///   (`PriceFormat`), more when the step needs them; `pricePrecision` sets them and
+///   coarsens the step (`AxisTicks/priceAxis(span:targetCount:magnitude:dataDecimals:explicitDecimals:)`). Time grid: round UTC steps (seconds to centuries)
 ///   at least 100 px apart and wider than their labels.
 /// - Price tags (last price, levels, horizontal lines) fill the axis in their colour with
 ///   white or dark text by contrast, stacked apart with the least squared displacement;
@@ -23,7 +23,7 @@
 /// - Labels inside the plot (level names, Fibonacci ratios, expiry) sit on an opaque plate of
 ///   the canvas colour and try above their line, below it, then further right, to avoid one
 ///   another and, when they can, other horizontal lines; level names go highest first.
-/// - Contrast: a drawing colour under ``SceneLayout/minimumContrast`` (WCAG) against the
+/// - Contrast: a drawing colour under `SceneLayout/minimumContrast` (WCAG) against the
 ///   background is drawn over a ``ChartTheme/halo``. Every text run is moved (and if need be shortened) into the canvas.
 /// - Candles: bodies 80% of the spacing (whole pixels, same parity as the wick so it is
 ///   centred), wicks 1 logical pixel, dojis a one-wick-thick line; merged per pixel column

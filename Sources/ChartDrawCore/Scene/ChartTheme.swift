@@ -75,7 +75,7 @@ public struct ChartTheme: Hashable, Sendable {
         expiryShade: rgb(0xB2B5BE).withAlpha(0.08))
 
     /// The outline around a drawing colour too close to the background to be seen
-    /// (``SceneLayout/minimumContrast``), and the plate under its labels: the header text
+    /// (`SceneLayout/minimumContrast`), and the plate under its labels: the header text
     /// colour, which contrasts with the background by design.
     public var halo: RGBAColor { text.withAlpha(0.6) }
 

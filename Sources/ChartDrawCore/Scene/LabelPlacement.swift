@@ -1,12 +1,12 @@
 /// Placing labels so they do not overlap: price tags stacked along the axis, and boxes inside
 /// the plot that try a few positions.
-public enum LabelPlacement {
+package enum LabelPlacement {
     /// Centres for tags of height `height` wanted at `desired` (any order), moved apart so that
     /// no two overlap, with the least total squared displacement, and kept within `bounds`
     /// (centres between `bounds.lowerBound + height/2` and `bounds.upperBound - height/2`).
     /// Returned in the order of `desired`. When the tags cannot all fit, they share the space
     /// evenly.
-    public static func stack(_ desired: [Double], height: Double, within bounds: ClosedRange<Double>) -> [Double] {
+    package static func stack(_ desired: [Double], height: Double, within bounds: ClosedRange<Double>) -> [Double] {
         let n = desired.count
         guard n > 0 else { return [] }
         let order = desired.indices.sorted { (desired[$0], $0) < (desired[$1], $1) }
@@ -40,7 +40,7 @@ public enum LabelPlacement {
     }
 
     /// `r` moved (not resized, unless larger) to lie inside `bounds`.
-    public static func clamp(_ r: PixelRect, into bounds: PixelRect) -> PixelRect {
+    package static func clamp(_ r: PixelRect, into bounds: PixelRect) -> PixelRect {
         var out = r
         if out.maxX > bounds.maxX { out.x = bounds.maxX - out.width }
         if out.x < bounds.x { out.x = bounds.x }
@@ -50,7 +50,7 @@ public enum LabelPlacement {
     }
 
     /// Whether two rectangles overlap (touching edges do not).
-    public static func overlaps(_ a: PixelRect, _ b: PixelRect) -> Bool {
+    package static func overlaps(_ a: PixelRect, _ b: PixelRect) -> Bool {
         a.x < b.maxX && b.x < a.maxX && a.y < b.maxY && b.y < a.maxY
     }
 }

@@ -11,7 +11,7 @@ public enum SceneError: Error, Hashable, Sendable {
     case invalidTimeRange(Timestamp, Timestamp)
     /// The explicit price range is not finite or does not have `upperBound > lowerBound`.
     case invalidPriceRange(Double, Double)
-    /// The explicit price precision is outside 0...``PriceFormat/maximumDecimals``.
+    /// The explicit price precision is outside 0...12.
     case invalidPricePrecision(Int)
 }
 

@@ -18,65 +18,65 @@
 /// ``canvasFactorLimits`` (1200×675 and smaller: 1; 1920×1080: 1.6; 2560×1440 and larger: 2),
 /// so text and lines keep their share of a large image and never shrink below their
 /// readable size on a small one.
-public enum SceneLayout {
+package enum SceneLayout {
     /// The shorter canvas side (logical pixels) at which lengths are as written here.
-    public static let referenceShorterSide = 675.0
+    package static let referenceShorterSide = 675.0
     /// The least and most the canvas size multiplies lengths by.
-    public static let canvasFactorLimits: ClosedRange<Double> = 1...2
+    package static let canvasFactorLimits: ClosedRange<Double> = 1...2
 
     /// How much a `width` × `height` (logical) canvas multiplies text sizes, line widths and
     /// spacings: the shorter side over ``referenceShorterSide``, within ``canvasFactorLimits``.
-    public static func canvasFactor(width: Int, height: Int) -> Double {
+    package static func canvasFactor(width: Int, height: Int) -> Double {
         let f = Double(Swift.min(width, height)) / referenceShorterSide
         return Swift.min(Swift.max(f, canvasFactorLimits.lowerBound), canvasFactorLimits.upperBound)
     }
 
     /// Height of the header band.
-    public static let headerHeight = 36.0
+    package static let headerHeight = 36.0
     /// Canvases lower than this (logical) have no header, so the plot keeps its room.
-    public static let headerMinimumCanvasHeight = 160
+    package static let headerMinimumCanvasHeight = 160
     /// Height of the time axis under the plot.
-    public static let timeAxisHeight = 26.0
+    package static let timeAxisHeight = 26.0
     /// Axis labels and tags.
-    public static let axisFontSize = 11.0
+    package static let axisFontSize = 11.0
     /// Labels inside the plot (level names, Fibonacci ratios, expiry).
-    public static let plotLabelFontSize = 11.0
+    package static let plotLabelFontSize = 11.0
     /// The symbol in the header (bold).
-    public static let symbolFontSize = 14.0
+    package static let symbolFontSize = 14.0
     /// Timeframe and title in the header.
-    public static let headerFontSize = 13.0
+    package static let headerFontSize = 13.0
     /// The analysis-type badge (bold).
-    public static let badgeFontSize = 11.0
+    package static let badgeFontSize = 11.0
     /// Height of the analysis-type badge.
-    public static let badgeHeight = 20.0
+    package static let badgeHeight = 20.0
     /// Space left and right of the badge text.
-    public static let badgePadding = 7.0
+    package static let badgePadding = 7.0
     /// Space between header items, and from the canvas edge.
-    public static let headerGap = 10.0
+    package static let headerGap = 10.0
     /// Space between an axis label and the plot border (and the canvas edge).
-    public static let axisLabelPadding = 8.0
+    package static let axisLabelPadding = 8.0
     /// The narrowest price axis.
-    public static let minimumPriceAxisWidth = 48.0
+    package static let minimumPriceAxisWidth = 48.0
     /// The widest price axis, as a fraction of the canvas width.
-    public static let maximumPriceAxisFraction = 0.4
+    package static let maximumPriceAxisFraction = 0.4
     /// Height of a price tag on the axis.
-    public static let tagHeight = 18.0
+    package static let tagHeight = 18.0
     /// Target distance between horizontal grid lines.
-    public static let priceGridSpacing = 60.0
+    package static let priceGridSpacing = 60.0
     /// Least distance between vertical grid lines.
-    public static let timeGridSpacing = 100.0
+    package static let timeGridSpacing = 100.0
     /// Least distance between vertical grid lines on a narrow bar-indexed plot (which keeps
     /// about five labels, down to this spacing).
-    public static let minimumTimeGridSpacing = 60.0
+    package static let minimumTimeGridSpacing = 60.0
     /// Least gap between two time labels.
-    public static let timeLabelGap = 16.0
+    package static let timeLabelGap = 16.0
     /// Distance of a label inside the plot from its line and from the plot edge.
-    public static let labelInset = 4.0
+    package static let labelInset = 4.0
     /// The least WCAG contrast ratio a drawing colour needs against the theme's background
     /// to be drawn without a halo (and its labels without a contrasting plate).
-    public static let minimumContrast = 3.0
+    package static let minimumContrast = 3.0
     /// Body width of a candle as a fraction of the candle spacing (at least one pixel).
-    public static let candleBodyFraction = 0.8
+    package static let candleBodyFraction = 0.8
 }
 
 /// Snapping to the device-pixel grid, so lines and boxes come out crisp.

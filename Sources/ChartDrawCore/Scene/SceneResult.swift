@@ -5,5 +5,5 @@ public struct SceneResult: Sendable {
     /// Things the caller may want to know: objects outside the view, drawings not drawn.
     public var warnings: [ChartWarning]
     /// The mapping from chart space to device pixels that the list was drawn with.
-    public var scale: ChartScale
+    package var scale: ChartScale
 }

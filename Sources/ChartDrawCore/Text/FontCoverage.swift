@@ -4,18 +4,18 @@
 /// `scripts/gen_font_coverage.py`; a render test rebuilds it from the installed fonts and
 /// compares. A character outside it is drawn as an empty box, so the scene warns about it and
 /// validation reports it (`glyph_missing`) before a preview is posted.
-public enum FontCoverage {
+package enum FontCoverage {
     /// A character of a drawn text that no pinned font has.
-    public struct MissingCharacter: Hashable, Sendable {
+    package struct MissingCharacter: Hashable, Sendable {
         /// The JSON pointer of the field, e.g. `/metadata/title`.
-        public var path: String
+        package var path: String
         /// The first such character in the field.
-        public var scalar: Unicode.Scalar
+        package var scalar: Unicode.Scalar
         /// How many characters of the field (counting repeats) no font has.
-        public var count: Int
+        package var count: Int
 
         /// The character as `U+XXXX` (at least four hexadecimal digits).
-        public var codePoint: String { FontCoverage.codePoint(scalar) }
+        package var codePoint: String { FontCoverage.codePoint(scalar) }
     }
 
     /// Flattened `[first, last]` pairs, ascending, parsed once from the table.
@@ -51,7 +51,7 @@ public enum FontCoverage {
     }()
 
     /// True when a pinned font has a glyph for `s`.
-    public static func covers(_ s: Unicode.Scalar) -> Bool {
+    package static func covers(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         // The last range whose first code point is at most v.
         var lo = 0
@@ -65,7 +65,7 @@ public enum FontCoverage {
 
     /// True for characters that are never drawn, so never missing: controls, joiners,
     /// direction marks, variation selectors, tags and other default-ignorable code points.
-    public static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+    package static func isInvisible(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x00...0x1F, 0x7F...0x9F, 0xAD, 0x34F, 0x61C, 0x115F...0x1160, 0x17B4...0x17B5, 0x180B...0x180F,
             0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0x3164, 0xFE00...0xFE0F, 0xFEFF, 0xFFA0,
@@ -78,7 +78,7 @@ public enum FontCoverage {
 
     /// The characters of `text` no pinned font draws, each once, in order of appearance, and
     /// how many there are counting repeats.
-    public static func missing(in text: String) -> (scalars: [Unicode.Scalar], count: Int) {
+    package static func missing(in text: String) -> (scalars: [Unicode.Scalar], count: Int) {
         var found: [Unicode.Scalar] = []
         var count = 0
         for s in text.unicodeScalars where s.value >= 0x80 || s.value < 0x20 || s.value == 0x7F {
@@ -90,7 +90,7 @@ public enum FontCoverage {
     }
 
     /// `U+` and the code point in upper-case hexadecimal, at least four digits.
-    public static func codePoint(_ s: Unicode.Scalar) -> String {
+    package static func codePoint(_ s: Unicode.Scalar) -> String {
         let hex = String(s.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: Swift.max(0, 4 - hex.count)) + hex
     }
@@ -98,7 +98,7 @@ public enum FontCoverage {
     /// The texts of an analysis that a chart draws, by field: symbol, timeframe, title (its
     /// links as their display text) and the display texts of the links in the other texts
     /// (drawn as drawing names).
-    public static func drawnTexts(of metadata: AnalysisMetadata?) -> [(path: String, text: String)] {
+    package static func drawnTexts(of metadata: AnalysisMetadata?) -> [(path: String, text: String)] {
         guard let m = metadata else { return [] }
         var out: [(String, String)] = []
         if let s = m.symbol { out.append(("/metadata/symbol", s)) }
@@ -115,7 +115,7 @@ public enum FontCoverage {
     }
 
     /// Every drawn field with a character no pinned font has.
-    public static func missingCharacters(in metadata: AnalysisMetadata?) -> [MissingCharacter] {
+    package static func missingCharacters(in metadata: AnalysisMetadata?) -> [MissingCharacter] {
         var out: [MissingCharacter] = []
         for (path, text) in drawnTexts(of: metadata) {
             let m = missing(in: text)
@@ -126,7 +126,7 @@ public enum FontCoverage {
 
     /// The scene's warning for one field, e.g. `/metadata/title: U+10FFFD has no glyph in the
     /// pinned fonts and is drawn as an empty box`.
-    public static func warning(_ m: MissingCharacter) -> String {
+    package static func warning(_ m: MissingCharacter) -> String {
         let more = m.count > 1 ? " (\(m.count) characters in all)" : ""
         return "\(m.path): \(m.codePoint) has no glyph in the pinned fonts and is drawn as an empty box\(more)"
     }

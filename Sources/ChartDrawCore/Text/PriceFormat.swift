@@ -6,7 +6,7 @@
 /// magnitude is exact (1e20 prints every digit); no Foundation.
 public enum PriceFormat {
     /// The most decimals any label shows.
-    public static let maximumDecimals = 12
+    package static let maximumDecimals = 12
 
     /// `value` with exactly `decimals` digits after the point (0 gives no point); "-" for a
     /// value that is not finite. A result that rounds to zero has no minus sign.
@@ -103,7 +103,7 @@ public enum PriceFormat {
     /// The decimals an instrument trading near `magnitude` usually shows: about six
     /// significant digits with at least 2 decimals (1.345 → 5, 150 → 3, 5000 → 2), four
     /// significant digits for sub-cent prices (0.00001234 → 8), at most ``maximumDecimals``.
-    public static func instrumentDecimals(magnitude: Double) -> Int {
+    package static func instrumentDecimals(magnitude: Double) -> Int {
         let m = abs(magnitude)
         guard m.isFinite, m > 0 else { return 2 }
         let e = decimalExponent(m)
@@ -120,7 +120,7 @@ public enum PriceFormat {
 
     /// The fewest decimals (0 to ``maximumDecimals``) that write `step` exactly
     /// (0.25 → 2, 5 → 0, 0.0005 → 4).
-    public static func stepDecimals(_ step: Double) -> Int {
+    package static func stepDecimals(_ step: Double) -> Int {
         let s = abs(step)
         guard s.isFinite, s > 0 else { return 0 }
         var scaled = s
@@ -134,7 +134,7 @@ public enum PriceFormat {
     /// The decimals `value` was written with: the fewest (0 to ``maximumDecimals``) whose
     /// decimal form reads back as the same `Double` (1.34567 → 5, 227.4 → 1, 100 → 0);
     /// `nil` for a value that needs more, such as a computed price (100.1 × 1.003).
-    public static func ownDecimals(_ value: Double) -> Int? {
+    package static func ownDecimals(_ value: Double) -> Int? {
         guard value.isFinite else { return nil }
         var p = 1.0
         for d in 0...maximumDecimals {
@@ -150,7 +150,7 @@ public enum PriceFormat {
     /// The decimals of data: the most any of `values` was written with; `nil` when a value
     /// needs more than ``maximumDecimals`` (computed prices carry no precision of their own)
     /// or when there are no values.
-    public static func dataDecimals<S: Sequence<Double>>(_ values: S) -> Int? {
+    package static func dataDecimals<S: Sequence<Double>>(_ values: S) -> Int? {
         var most: Int?
         for v in values {
             guard let d = ownDecimals(v) else { return nil }
@@ -162,18 +162,18 @@ public enum PriceFormat {
     /// Whether data written with `decimals` near `magnitude` was written by hand or by an
     /// exchange (at most two decimals more than ``instrumentDecimals(magnitude:)``): such
     /// decimals are the instrument's tick, more are the noise of a computation.
-    public static func isPlausibleTick(decimals: Int, magnitude: Double) -> Bool {
+    package static func isPlausibleTick(decimals: Int, magnitude: Double) -> Bool {
         decimals <= instrumentDecimals(magnitude: magnitude) + 2
     }
 
     /// The decimals for a price axis: the instrument's usual precision for the magnitude,
     /// or more when the grid step needs them.
-    public static func precision(step: Double, magnitude: Double) -> Int {
+    package static func precision(step: Double, magnitude: Double) -> Int {
         Swift.min(maximumDecimals, Swift.max(instrumentDecimals(magnitude: magnitude), stepDecimals(step)))
     }
 
     /// `floor(log10(m))` for a positive finite `m`, without libm.
-    public static func decimalExponent(_ m: Double) -> Int {
+    package static func decimalExponent(_ m: Double) -> Int {
         guard m.isFinite, m > 0 else { return 0 }
         var e = 0
         var p = 1.0
@@ -192,7 +192,7 @@ public enum PriceFormat {
     }
 
     /// `10^k` for an integer `k`, by repeated multiplication (exact up to 1e22).
-    public static func powerOfTen(_ k: Int) -> Double {
+    package static func powerOfTen(_ k: Int) -> Double {
         var p = 1.0
         if k >= 0 {
             for _ in 0..<k { p *= 10 }
@@ -203,7 +203,7 @@ public enum PriceFormat {
     }
 
     /// A ratio of a Fibonacci level without trailing zeros: 0, 0.236, 0.5, 1, 1.618.
-    public static func ratio(_ r: Double) -> String {
+    package static func ratio(_ r: Double) -> String {
         var s = Array(format(r, decimals: 4).utf8)
         if s.contains(UInt8(ascii: ".")) {
             while s.last == UInt8(ascii: "0") { s.removeLast() }

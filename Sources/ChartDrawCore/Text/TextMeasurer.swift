@@ -36,22 +36,22 @@ public struct LineMetrics: Hashable, Sendable {
 
 extension TextMeasurer {
     /// How far `font` reaches above the baseline, in device pixels.
-    public func ascent(_ font: FontSpec) -> Double { lineMetrics(font).ascent }
+    package func ascent(_ font: FontSpec) -> Double { lineMetrics(font).ascent }
 
     /// How far `font` reaches below the baseline (positive), in device pixels.
-    public func descent(_ font: FontSpec) -> Double { lineMetrics(font).descent }
+    package func descent(_ font: FontSpec) -> Double { lineMetrics(font).descent }
 
     /// The height of capital letters above the baseline, in device pixels.
-    public func capHeight(_ font: FontSpec) -> Double { lineMetrics(font).capHeight }
+    package func capHeight(_ font: FontSpec) -> Double { lineMetrics(font).capHeight }
 
     /// The height of one line of `font` (ascent + descent), in device pixels.
-    public func lineHeight(_ font: FontSpec) -> Double {
+    package func lineHeight(_ font: FontSpec) -> Double {
         let m = lineMetrics(font)
         return m.ascent + m.descent
     }
 
     /// The baseline that centres capital letters and digits vertically on `centerY`.
-    public func baseline(centeredOn centerY: Double, font: FontSpec) -> Double {
+    package func baseline(centeredOn centerY: Double, font: FontSpec) -> Double {
         centerY + capHeight(font) / 2
     }
 
@@ -63,7 +63,7 @@ extension TextMeasurer {
     /// The ellipsis follows the last kept character in logical order, so the bidi algorithm
     /// shows it at the end of the text in the text's own direction (on the left of Arabic
     /// or Hebrew). Widths are those of the shaped prefix plus the ellipsis, measured together.
-    public func truncate(_ text: String, toWidth maxWidth: Double, font: FontSpec) -> String {
+    package func truncate(_ text: String, toWidth maxWidth: Double, font: FontSpec) -> String {
         if width(of: text, font: font) <= maxWidth { return text }
         let ellipsis = "…"
         guard width(of: ellipsis, font: font) <= maxWidth else { return "" }

@@ -3,36 +3,38 @@
 /// The axis labels a tick by the coarsest calendar boundary it falls on, the way trading
 /// charts do: "14:30" inside a day, "8 Jan" at a midnight, "Feb" at the first of a month when
 /// ticks are days or months apart, "2026" at the first of a year.
-public enum TimeFormat {
+package enum TimeFormat {
     /// English month abbreviations, January first.
-    public static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    package static let monthNames = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
 
     /// "HH:mm", e.g. "09:05".
-    public static func hourMinute(_ u: UTCDateTime) -> String {
+    package static func hourMinute(_ u: UTCDateTime) -> String {
         twoDigits(u.hour) + ":" + twoDigits(u.minute)
     }
 
     /// "HH:mm:ss", e.g. "09:05:30".
-    public static func hourMinuteSecond(_ u: UTCDateTime) -> String {
+    package static func hourMinuteSecond(_ u: UTCDateTime) -> String {
         hourMinute(u) + ":" + twoDigits(u.second)
     }
 
     /// Day and month, e.g. "8 Jan".
-    public static func dayMonth(_ u: UTCDateTime) -> String {
+    package static func dayMonth(_ u: UTCDateTime) -> String {
         String(u.day) + " " + monthName(u.month)
     }
 
     /// The month's abbreviation, e.g. "Jan"; "?" outside 1...12.
-    public static func monthName(_ month: Int) -> String {
+    package static func monthName(_ month: Int) -> String {
         (1...12).contains(month) ? monthNames[month - 1] : "?"
     }
 
     /// The year, e.g. "2026".
-    public static func year(_ u: UTCDateTime) -> String { String(u.year) }
+    package static func year(_ u: UTCDateTime) -> String { String(u.year) }
 
     /// A full instant for a marker: "9 Jan 12:00 UTC", with the year ("9 Jan 2027 12:00 UTC")
     /// when it differs from `referenceYear`.
-    public static func instant(_ t: Timestamp, referenceYear: Int? = nil) -> String {
+    package static func instant(_ t: Timestamp, referenceYear: Int? = nil) -> String {
         let u = t.utc
         var s = dayMonth(u)
         if let referenceYear, referenceYear != u.year { s += " " + String(u.year) }
@@ -40,7 +42,7 @@ public enum TimeFormat {
     }
 
     /// The label of an axis tick at `t` when ticks are `unit` apart.
-    public static func tickLabel(_ t: Timestamp, unit: TimeTickUnit) -> String {
+    package static func tickLabel(_ t: Timestamp, unit: TimeTickUnit) -> String {
         let u = t.utc
         let midnight = u.hour == 0 && u.minute == 0 && u.second == 0
         let newYear = midnight && u.month == 1 && u.day == 1
@@ -65,7 +67,7 @@ public enum TimeFormat {
 }
 
 /// The calendar unit that time-axis ticks step by, which decides their label format.
-public enum TimeTickUnit: Hashable, Sendable {
+package enum TimeTickUnit: Hashable, Sendable {
     /// Ticks seconds apart (under a minute).
     case second
     /// Ticks minutes or hours apart (under a day).

@@ -220,11 +220,16 @@ struct PNGEncoder {
         case .rle: strategy = Z_RLE
         }
         let level = Int32(max(0, min(9, options.level)))
+        // Raw deflate (window bits −15): the zlib header and the Adler-32 trailer are written
+        // here, the checksum by ``Adler32``, which is faster than zlib's; the bytes are those
+        // zlib would write itself.
         let initStatus = deflateInit2_(
-            &stream, level, Z_DEFLATED, 15, 8, strategy, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+            &stream, level, Z_DEFLATED, -15, 8, strategy, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
         guard initStatus == Z_OK else { throw .pngEncoding("deflateInit2 returned \(initStatus)") }
         defer { deflateEnd(&stream) }
-        let bound = Int(deflateBound(&stream, uLong(totalInput)))
+        let zlibHeader = Self.zlibHeader(level: level, strategy: strategy)
+        var adler: UInt32 = 1
+        let bound = Int(deflateBound(&stream, uLong(totalInput))) + 6
         let headerCount = 8 + 25 + 8  // signature, IHDR chunk, IDAT length and type
         let capacity = headerCount + bound + 4 + 12
         var failure: RenderError?
@@ -254,10 +259,12 @@ struct PNGEncoder {
             let idatStart = o
             put(Array("IDAT".utf8))
             let dataStart = o
-            stream.next_out = base + dataStart
-            stream.avail_out = uInt(bound)
+            put([UInt8(zlibHeader >> 8), UInt8(zlibHeader & 0xFF)])
+            stream.next_out = base + o
+            stream.avail_out = uInt(bound - 6)
             do throws(RenderError) {
                 try produce { (bytes, count, isLast) throws(RenderError) in
+                    adler = Adler32.update(adler, bytes, count: count)
                     stream.next_in = UnsafeMutablePointer(mutating: bytes)
                     stream.avail_in = uInt(count)
                     let status = deflate(&stream, isLast ? Z_FINISH : Z_NO_FLUSH)
@@ -271,8 +278,9 @@ struct PNGEncoder {
                 initialized = 0
                 return
             }
-            let dataCount = Int(stream.total_out)
-            o = dataStart + dataCount
+            o = dataStart + 2 + Int(stream.total_out)
+            put32(adler)
+            let dataCount = o - dataStart
             let saved = o
             o = lengthAt
             put32(UInt32(dataCount))
@@ -286,5 +294,22 @@ struct PNGEncoder {
         }
         if let failure { throw failure }
         return out
+    }
+
+    /// The two-byte zlib header (RFC 1950) zlib writes for a 32 KiB window at this level and
+    /// strategy: CMF 0x78, then FLEVEL and the check bits.
+    static func zlibHeader(level: Int32, strategy: Int32) -> UInt16 {
+        let levelFlags: UInt16
+        if strategy >= Z_HUFFMAN_ONLY || level < 2 {
+            levelFlags = 0
+        } else if level < 6 {
+            levelFlags = 1
+        } else if level == 6 {
+            levelFlags = 2
+        } else {
+            levelFlags = 3
+        }
+        let header: UInt16 = 0x7800 | levelFlags << 6
+        return header + 31 - header % 31
     }
 }

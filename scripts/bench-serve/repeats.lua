@@ -1,11 +1,13 @@
 -- wrk: render requests of which REPEAT (default 0.9) repeat one of 10 fixed images and the rest
--- are new images (a width never asked before), for the cache benchmark.
+-- are new images (a size never asked before), for the cache benchmark. New images stay close to
+-- 1200x675 (widths 1210-1289, heights 600-749, a distinct pair per request), so that a miss
+-- costs what a repeat's first render cost and memory measures the cache, not ever larger images.
 local f = assert(io.open(os.getenv("BODY"), "rb"))
 local body = f:read("*a")
 f:close()
--- BODY ends with "width":1200}}; split it there.
-local cut = body:find('"width":1200}}', 1, true)
-local prefix, suffix = body:sub(1, cut + 7), "}}"
+-- BODY ends with "height":675,"width":1200}}; split it there.
+local cut = assert(body:find('"height":675,"width":1200}}', 1, true))
+local prefix, suffix = body:sub(1, cut - 1), "}}"
 local repeat_share = tonumber(os.getenv("REPEAT") or "0.9")
 local headers = { ["Content-Type"] = "application/json" }
 
@@ -21,14 +23,17 @@ s200, s503, sother, fresh = 0, 0, 0, 0
 function init(args) math.randomseed(1000 + id) end
 
 function request()
-  local w
+  local w, h = 0, 675
   if math.random() < repeat_share then
     w = 1200 + math.random(0, 9)
   else
     fresh = fresh + 1
-    w = 1300 + id * 3000 + fresh
+    -- Thread `id` takes heights 600 + 75 * id ... (two threads: 600-674 and 675-749).
+    local n = fresh - 1
+    w = 1210 + n % 80
+    h = 600 + 75 * id + math.floor(n / 80) % 75
   end
-  return wrk.format("POST", nil, headers, prefix .. w .. suffix)
+  return wrk.format("POST", nil, headers, prefix .. '"height":' .. h .. ',"width":' .. w .. suffix)
 end
 
 function response(status, headers, body)

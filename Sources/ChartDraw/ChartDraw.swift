@@ -51,7 +51,7 @@ public struct RenderedChart: Sendable {
     /// The PNG, SVG or PDF bytes.
     public var bytes: [UInt8]
     /// What the picture could not show (objects outside the view, drawings not drawn, labels
-    /// left out), each with a code and the objects it is about; ``ChartWarning/message`` is the
+    /// left out), each with a code and the objects it is about; `ChartWarning/message` is the
     /// text the command-line tool prints.
     public var warnings: [ChartWarning]
     /// Validation warnings of the body (rendering only happens without errors).

@@ -56,8 +56,8 @@ public enum FileIO {
     ///
     /// A larger input, or one that never ends (a device, a pipe fed forever), fails with a
     /// one-line error after reading `limit + 1` bytes: memory stays bounded. The default is
-    /// the largest input the engine takes (``ChartDrawCore/ResourceLimits/maxCandleFileBytes``);
-    /// read request bodies with ``ChartDrawCore/ResourceLimits/maxBodyBytes``.
+    /// the largest input the engine takes (`ChartDrawCore/ResourceLimits/maxCandleFileBytes`);
+    /// read request bodies with `ChartDrawCore/ResourceLimits/maxBodyBytes`.
     public static func read(_ path: String, limit: Int = ResourceLimits.standard.maxCandleFileBytes)
         throws(FileIOError) -> [UInt8]
     {

@@ -7,7 +7,7 @@ import Crypto
 /// When neither the caller nor the body gives one, the key is derived from what is posted:
 /// `cd-sha256-` followed by the lower-case hex SHA-256 of the UTF-8 bytes
 /// `communityId + "/" + channelId + "\n" + body`, where body is the canonical create body
-/// (``CanonicalEncoder``, compact) of the analysis without its `idempotencyKey`. The same
+/// (`CanonicalEncoder`, compact) of the analysis without its `idempotencyKey`. The same
 /// analysis posted to the same channel gets the same key on every retry and every run, so the
 /// server can answer a replay with the first result; a bot that means to post the same
 /// analysis twice gives its own key per post.

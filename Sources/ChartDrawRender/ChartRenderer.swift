@@ -2,7 +2,7 @@ internal import CCairo
 internal import CPango
 public import ChartDrawCore
 
-/// Executes a ``ChartDrawCore/DisplayList`` with Cairo and returns PNG, SVG or PDF bytes.
+/// Executes a `ChartDrawCore/DisplayList` with Cairo and returns PNG, SVG or PDF bytes.
 ///
 /// Every call owns its own surface and context, so calls may run on many threads at once.
 /// The renderer holds no chart logic: it paints the background, then each item in order.

@@ -4,7 +4,7 @@ import ChartDrawCore
 /// Executes the items of a display list on a Cairo context, in order; no chart logic.
 enum DisplayListPainter {
     /// Cairo's fixed-point coordinates end near ±8 million; the list contract keeps everything
-    /// within ``DisplayList/coordinateLimit`` of the canvas, and this is the hard stop.
+    /// within `DisplayList/coordinateLimit` of the canvas, and this is the hard stop.
     static let coordinateBound: Double = 4_000_000
 
     /// Checks the canvas size against what image surfaces allow.

@@ -8,7 +8,7 @@ import Synchronization
 /// The sandbox: a local server with the Chart Analysis API's documented behaviour (and the
 /// engine's decisions where the documentation is silent), for bot developers and tests.
 ///
-/// Routes come from ``APIEndpoints`` under ``SandboxConfiguration/pathPrefix``; every request
+/// Routes come from `APIEndpoints` under ``SandboxConfiguration/pathPrefix``; every request
 /// needs `Authorization: Bearer <key>` with a configured key (401 otherwise; 403 outside the
 /// key's communities).
 public enum Sandbox {
@@ -176,7 +176,7 @@ struct SandboxResponder: HTTPResponder {
         }
     }
 
-    /// Matches the path against every ``APIEndpoints`` template under the prefix.
+    /// Matches the path against every `APIEndpoints` template under the prefix.
     private func route(_ request: Request) -> (APIOperation, [String: String])? {
         var prefix = Substring(configuration.pathPrefix)
         while prefix.hasSuffix("/") { prefix.removeLast() }

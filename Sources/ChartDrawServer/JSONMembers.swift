@@ -3,7 +3,7 @@ import ChartDraw
 /// The byte ranges of the members of a top-level JSON object, so that a member (the analysis,
 /// the candles) can be handed to the libraries as the raw bytes the client sent.
 ///
-/// Runs only on bytes that ``JSONParser`` has accepted, so it needs no error handling of its own.
+/// Runs only on bytes that `JSONParser` has accepted, so it needs no error handling of its own.
 enum JSONMembers {
     /// `key -> value range` of every top-level member; nil when the value is not an object.
     static func ranges(_ bytes: [UInt8]) -> [String: Range<Int>]? {

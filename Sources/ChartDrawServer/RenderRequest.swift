@@ -1,7 +1,7 @@
 import ChartDraw
 
 /// A `/v1/render` body taken apart and checked: the analysis by the validator, the candles by
-/// ``ChartDrawWire/CandleFile``, the options by ``ChartDrawCore/ChartOptions``' own limits when
+/// `ChartDrawWire/CandleFile`, the options by `ChartDrawCore/ChartOptions`' own limits when
 /// the scene is built. Nothing here re-states a rule of the libraries.
 struct RenderInputs: Sendable {
     var analysis: Analysis

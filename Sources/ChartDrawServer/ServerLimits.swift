@@ -2,7 +2,7 @@ public import ChartDraw
 
 /// Every size limit of the service, in one place.
 ///
-/// The service's limits are at most the engine's (``ChartDrawCore/ResourceLimits/standard``):
+/// The service's limits are at most the engine's (`ChartDrawCore/ResourceLimits/standard`):
 /// an operator may tighten them, never loosen them past what the libraries accept. Going past a limit answers 413 (Content Too Large) with a message naming the limit; a
 /// request within the limits is then checked by the libraries' own rules (422 when invalid).
 public struct ServerLimits: Sendable, Hashable {

@@ -8,7 +8,7 @@
 /// are separated by `,`, or by `;` or a tab when the header has more of those than commas;
 /// with `;`, a decimal comma (`1,2345`) is read as a point. Each further non-blank line is one
 /// candle, oldest first. A time is ISO-8601 (`2024-01-08T12:00:00Z`, `2024-01-08 12:00:00`,
-/// `2024-01-08T14:00:00+02:00`, `2024-01-08`; see ``Timestamp/parseLenient(_:)``; without a
+/// `2024-01-08T14:00:00+02:00`, `2024-01-08`; without a
 /// zone it is UTC) or Unix seconds (`1704715200` or `1704715200.5`) or, from 10^11 on, Unix
 /// milliseconds (`1704715200000`). Numbers are plain decimals with an optional exponent. Lines
 /// end in LF or CRLF; the last newline is optional; a UTF-8 byte-order mark, spaces around

@@ -2,7 +2,7 @@ public import ChartDrawCore
 
 /// The forms of candle data ``CandleFile`` reads.
 public enum CandleFormat: String, Hashable, Sendable, CaseIterable {
-    /// CSV with a header (see ``ChartDrawCore/CandleCSV``).
+    /// CSV with a header (see `ChartDrawCore/CandleCSV`).
     case csv
     /// A JSON array of objects `{"time": …, "open": …, "high": …, "low": …, "close": …,
     /// "volume": …}` (keys in the usual spellings, as in the CSV header).
@@ -25,7 +25,7 @@ public enum CandleFormat: String, Hashable, Sendable, CaseIterable {
 /// 12 (``CandleFormat/binance``); every candle of a file has the same form.
 ///
 /// Times are ISO-8601 strings (with `T` or a space, with or without a zone; see
-/// ``ChartDrawCore/Timestamp/parseLenient(_:)``), or numbers (or numeric strings) of Unix
+/// docs/candles.md), or numbers (or numeric strings) of Unix
 /// seconds or, from 10^11 on, milliseconds. Prices and volumes are numbers or numeric strings;
 /// a null or missing volume is no volume.
 ///

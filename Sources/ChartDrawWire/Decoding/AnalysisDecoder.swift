@@ -1,6 +1,6 @@
 public import ChartDrawCore
 
-/// Decodes request bodies (create, update or append: one shape) into ``Analysis`` values.
+/// Decodes request bodies (create, update or append: one shape) into `Analysis` values.
 ///
 /// Lossless and lenient: members of the wrong type or form are kept as sent for
 /// ``ChartAnalysisValidator`` to report; only malformed JSON throws. Duplicate keys keep the

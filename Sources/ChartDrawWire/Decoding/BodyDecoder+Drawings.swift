@@ -22,7 +22,7 @@ extension BodyDecoder {
     }
 
     /// One drawing. A drawing of an unknown type, or one that does not fit its type's model,
-    /// becomes ``Drawing/other(_:)`` with every member as sent.
+    /// becomes `Drawing/other(_:)` with every member as sent.
     mutating func drawing() throws(ScanError) -> Drawing {
         let at = s.i
         s.i += 1

@@ -1,11 +1,11 @@
 import ChartDrawCore
 
-/// Decodes a request body straight from UTF-8 bytes into an ``Analysis`` without building a
+/// Decodes a request body straight from UTF-8 bytes into an `Analysis` without building a
 /// JSON tree for the parts the engine models.
 ///
 /// Decoding is lossless and lenient: a member whose value has the wrong type or form (a
 /// price given as a string, a colour that is not hex, a drawing with the wrong number of
-/// points) is kept as sent (in `unknownFields`, or as ``Drawing/other(_:)``) for validation
+/// points) is kept as sent (in `unknownFields`, or as `Drawing/other(_:)`) for validation
 /// to report. Only malformed JSON stops decoding.
 struct BodyDecoder {
     var s: JSONScanner

@@ -1,7 +1,7 @@
 import ChartDrawCore
 
 /// Timestamps on raw bytes: the common form `YYYY-MM-DDTHH:MM:SSZ` parsed inline, every
-/// other form (fractions, anything malformed) by ``ChartDrawCore/Timestamp/parse(_:)``, so
+/// other form (fractions, anything malformed) by `ChartDrawCore/Timestamp/parse(_:)`, so
 /// the result is always that function's.
 enum WireTime {
     /// The timestamp whose text is the bytes `s..<e` of `b`, or nil when malformed.

@@ -1,6 +1,6 @@
 public import ChartDrawCore
 
-/// Writes an ``Analysis`` as the canonical request body of an endpoint: documented key order
+/// Writes an `Analysis` as the canonical request body of an endpoint: documented key order
 /// everywhere, shortest number forms, canonical times and colours, and every unknown member
 /// written back right after the key that preceded it in the input.
 ///
@@ -227,7 +227,7 @@ private struct Emitter {
 }
 
 /// Where the unknown members of one object go: each right after the key that preceded it in
-/// the input (``UnknownFields/Field/after``), depth first.
+/// the input (`UnknownFields/Field/after`), depth first.
 private struct UnknownPlacer {
     let fields: [UnknownFields.Field]
     /// The unknown members after each key, in input order.

@@ -1,6 +1,6 @@
 public import ChartDrawCore
 
-/// The JSON form of an ``ChartDrawCore/Evaluation``: the `chartdraw evaluate --format json`
+/// The JSON form of an `ChartDrawCore/Evaluation`: the `chartdraw evaluate --format json`
 /// output.
 ///
 /// `{"outcome": {"status", "time", "bar", "target", "stop"}, "events": [{"time", "bar",

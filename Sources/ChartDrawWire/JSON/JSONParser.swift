@@ -1,6 +1,6 @@
 public import ChartDrawCore
 
-/// A strict RFC 8259 parser from UTF-8 bytes to ``ChartDrawCore/JSONValue``.
+/// A strict RFC 8259 parser from UTF-8 bytes to `ChartDrawCore/JSONValue`.
 ///
 /// Objects keep their member order and numbers their literal text. Rejected: trailing commas,
 /// comments, `NaN`/`Infinity`, leading zeros, numbers beyond the range of a double, invalid

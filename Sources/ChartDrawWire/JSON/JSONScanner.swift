@@ -167,13 +167,13 @@ struct JSONScanner {
         throw ScanError(kind: .truncated, offset: n)
     }
 
-    /// A string longer than ``ResourceLimits/maxStringBytes`` (its opening quote before `start`).
+    /// A string longer than `ResourceLimits/maxStringBytes` (its opening quote before `start`).
     @inline(never)
     func stringTooLong(_ start: Int) -> ScanError {
         ScanError(kind: .stringTooLong, offset: start - 1, detail: "\(ResourceLimits.standard.maxStringBytes)")
     }
 
-    /// A container with more than ``ResourceLimits/maxMembersPerContainer`` members at `offset`.
+    /// A container with more than `ResourceLimits/maxMembersPerContainer` members at `offset`.
     @inline(never)
     func tooManyMembers(_ offset: Int) -> ScanError {
         ScanError(kind: .tooManyMembers, offset: offset, detail: "\(ResourceLimits.standard.maxMembersPerContainer)")

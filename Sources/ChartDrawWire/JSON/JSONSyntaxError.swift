@@ -32,11 +32,11 @@ public struct JSONSyntaxError: Error, Hashable, Sendable {
         case tooDeep = "json_too_deep"
         /// An empty input.
         case empty = "json_empty"
-        /// An object or array with more members than ``ChartDrawCore/ResourceLimits/maxMembersPerContainer``.
+        /// An object or array with more members than `ChartDrawCore/ResourceLimits/maxMembersPerContainer`.
         case tooManyMembers = "json_too_many_members"
-        /// A string longer than ``ChartDrawCore/ResourceLimits/maxStringBytes``.
+        /// A string longer than `ChartDrawCore/ResourceLimits/maxStringBytes`.
         case stringTooLong = "json_string_too_long"
-        /// A body larger than ``ChartDrawCore/ResourceLimits/maxBodyBytes``.
+        /// A body larger than `ChartDrawCore/ResourceLimits/maxBodyBytes`.
         case bodyTooLarge = "body_too_large"
     }
 

@@ -2,7 +2,7 @@ import ChartDrawCore
 
 /// Checks of single values, shared by the typed walk and the walk over values kept as sent.
 extension Checker {
-    /// Finite, positive and within ``ChartDrawCore/PriceLimits/range``.
+    /// Finite, positive and within `ChartDrawCore/PriceLimits/range`.
     @inline(__always)
     mutating func price(_ v: Double, _ path: @autoclosure () -> String, what: @autoclosure () -> String = "The price") {
         if !v.isFinite {

@@ -20,8 +20,8 @@ struct LinkRef {
 }
 
 extension Checker {
-    /// Finds the links of a text with ``ChartDrawCore/LinkedText/scan(_:_:)`` (the scanner
-    /// behind ``ChartDrawCore/LinkedText/init(parsing:)``): reports the malformed ones in order
+    /// Finds the links of a text with `ChartDrawCore/LinkedText/scan(_:_:)` (the scanner
+    /// behind `ChartDrawCore/LinkedText/init(parsing:)`): reports the malformed ones in order
     /// and keeps the well-formed ones for ``resolveLinks(_:)``.
     mutating func scanLinks(_ text: String, _ field: String) {
         var bytes = text

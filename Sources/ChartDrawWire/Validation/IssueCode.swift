@@ -36,7 +36,7 @@ public struct IssueCode: RawRepresentable, Hashable, Sendable, Comparable, Custo
     public static let priceNotFinite: IssueCode = "price_not_finite"
     /// A price of zero or below.
     public static let priceNotPositive: IssueCode = "price_not_positive"
-    /// A positive price outside ``ChartDrawCore/PriceLimits/range`` (1e-10 to 1e15).
+    /// A positive price outside `ChartDrawCore/PriceLimits/range` (1e-10 to 1e15).
     public static let priceOutOfRange: IssueCode = "price_out_of_range"
     /// A time that is not ISO-8601 UTC (`YYYY-MM-DDTHH:MM:SS[.fff]Z`) or not a real date.
     public static let timeFormat: IssueCode = "time_format"

@@ -38,8 +38,10 @@ public enum ChartRenderer {
         PaintedImage(canvas: try paintImage(list), width: list.width, height: list.height)
     }
 
-    /// Renders a list to an SVG document (text as glyph outlines, colour emoji as images: the
-    /// words are not selectable; PDF keeps them as text).
+    /// Renders a list to an SVG document: text drawn as glyph outlines (colour emoji as
+    /// images), so it looks the same without fonts, and an invisible text layer after the
+    /// drawing with every text run's string at its baseline, so the words can be selected and
+    /// searched.
     public static func renderSVG(_ list: DisplayList) throws(RenderError) -> [UInt8] {
         try DisplayListPainter.checkCanvas(list)
         let sink = ByteSink()
@@ -48,7 +50,9 @@ public enum ChartRenderer {
             try DisplayListPainter.paint(list, on: canvas.context)
             try canvas.finish("write the SVG document")
         }
-        return SVGNormalizer.normalizeSurfaceIDs(sink.bytes)
+        // Renumber Cairo's ids first: the text layer carries the chart's own words, which may
+        // contain anything, "surface7" included.
+        return try SVGTextLayer.insert(into: SVGNormalizer.normalizeSurfaceIDs(sink.bytes), list: list)
     }
 
     /// Renders a list to a one-page PDF document (fonts embedded as subsets).

@@ -2,7 +2,7 @@
 public enum ImageFormat: String, Hashable, Sendable, CaseIterable {
     /// A PNG raster image (``PNGOptions`` defaults).
     case png
-    /// An SVG document with text drawn as glyph outlines.
+    /// An SVG document with text drawn as glyph outlines and kept as invisible, selectable text.
     case svg
     /// A one-page PDF document with the fonts embedded as subsets.
     case pdf

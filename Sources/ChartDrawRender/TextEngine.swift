@@ -132,6 +132,13 @@ final class TextEngine {
         Int(pango_layout_get_unknown_glyphs_count(layout(text, font)))
     }
 
+    /// Whether `text` runs right to left as a whole: the direction Pango resolved for its line
+    /// (from the first strong character, as it is drawn).
+    func isRightToLeft(_ text: String, font: FontSpec) -> Bool {
+        guard !text.isEmpty, let line = pango_layout_get_line_readonly(layout(text, font), 0) else { return false }
+        return line.pointee.resolved_dir == PANGO_DIRECTION_RTL.rawValue
+    }
+
     /// Ink extents of `text` relative to its baseline origin, in device pixels (for tests).
     func inkBox(of text: String, font: FontSpec) -> (x: Double, y: Double, width: Double, height: Double) {
         let l = layout(text, font)

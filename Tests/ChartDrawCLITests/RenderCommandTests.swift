@@ -83,6 +83,9 @@ struct RenderCommandTests {
                 == 0)
         let svgText = try String(contentsOfFile: svg, encoding: .utf8)
         #expect(svgText.hasPrefix("<?xml") && svgText.contains("<svg"))
+        // The words are in the SVG as text (the invisible layer), not only as outlines.
+        #expect(svgText.contains("<g id=\"chartdraw-text\""))
+        #expect(svgText.contains(">GBP/USD</text>"), "the symbol is not in the SVG as text")
         let pdfBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: pdf)))
         #expect(pdfBytes.starts(with: Array("%PDF-".utf8)))
     }

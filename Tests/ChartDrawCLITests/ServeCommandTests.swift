@@ -149,6 +149,7 @@ struct ServeCommandTests {
         #expect(clock.status == 200 && clock.headers["etag"] != etag && clock.body != png.body)
         let svg = try server.post("/v1/render", try renderBody(options: #"{"format":"svg"}"#))
         #expect(svg.status == 200 && svg.headers["content-type"] == "image/svg+xml" && svg.text.hasPrefix("<?xml"))
+        #expect(svg.text.contains("<g id=\"chartdraw-text\""), "the served SVG has no text layer")
         let pdf = try server.post("/v1/render", try renderBody(options: #"{"format":"pdf","width":800,"height":450}"#))
         #expect(pdf.status == 200 && pdf.headers["content-type"] == "application/pdf" && pdf.text.hasPrefix("%PDF"))
 

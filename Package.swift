@@ -170,7 +170,7 @@ let package = Package(
                 name: "ChartDrawRenderTests",
                 dependencies: [
                     "ChartDrawCore", "ChartDrawWire", "ChartDrawRender", "ChartDraw", "ChartDrawGoldenTesting",
-                    "CCairo",
+                    "CCairo", "CPango",
                 ],
                 swiftSettings: settings
             ),

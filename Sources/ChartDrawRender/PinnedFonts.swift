@@ -84,27 +84,10 @@ final class PinnedFonts: @unchecked Sendable {
         for f in files where access(f.path, R_OK) != 0 {
             return .failure(.fontMissing(path: f.path))
         }
-        guard let config = FcConfigCreate() else {
-            return .failure(.fontLoadFailed(path: files[0].path, detail: "FcConfigCreate failed"))
-        }
-        let rules = bitmapScaling.withCString { p in
-            p.withMemoryRebound(to: FcChar8.self, capacity: bitmapScaling.utf8.count + 1) {
-                FcConfigParseAndLoadFromMemory(config, $0, 1)
-            }
-        }
-        guard rules != 0 else {
-            return .failure(
-                .fontLoadFailed(path: files[files.count - 1].path, detail: "fontconfig rejected the scaling rule"))
-        }
-        for f in files {
-            let added = f.path.withCString { p in
-                p.withMemoryRebound(to: FcChar8.self, capacity: f.path.utf8.count + 1) {
-                    FcConfigAppFontAddFile(config, $0)
-                }
-            }
-            guard added != 0 else {
-                return .failure(.fontLoadFailed(path: f.path, detail: "fontconfig could not read the file"))
-            }
+        let config: OpaquePointer
+        switch makeConfig(cacheRoot: FontCache.root()) {
+        case .success(let made): config = made.config
+        case .failure(let error): return .failure(error)
         }
         guard let options = cairo_font_options_create() else {
             return .failure(.cairo(operation: "create font options", status: .noMemory))
@@ -119,6 +102,100 @@ final class PinnedFonts: @unchecked Sendable {
                 .cairo(operation: "create font options", status: CairoStatus(status)))
         }
         return .success(PinnedFonts(config: config, options: options, versions: fileVersions(config)))
+    }
+
+    /// Makes an empty configuration fontconfig's current one (see
+    /// ``ChartRenderer/skipMachineFontConfiguration()``); Pango's `FcInit` then has nothing to load.
+    static func emptyProcessDefault() {
+        guard let empty = FcConfigCreate() else { return }
+        _ = FcConfigSetCurrent(empty)
+        FcConfigDestroy(empty)  // the current configuration keeps its own reference
+    }
+
+    /// How the configuration got its fonts.
+    enum Source: Equatable {
+        /// From fontconfig's cache of the link directory (written by this or an earlier process).
+        case cache(directory: String)
+        /// Each file read and scanned in this process.
+        case files
+    }
+
+    /// A configuration with the scaling rule and the pinned fonts: through the link directory
+    /// under `cacheRoot` (see ``FontCache``) when it can be used, else file by file. Both give
+    /// the same faces in the same order.
+    static func makeConfig(cacheRoot: String?) -> Result<(config: OpaquePointer, source: Source), RenderError> {
+        if let root = cacheRoot, let dir = FontCache.linkDirectory(for: files, root: root) {
+            switch emptyConfig(extraRules: FontCache.cacheDirRule(root)) {
+            case .success(let config):
+                if add(directory: dir, to: config) { return .success((config, .cache(directory: dir))) }
+                FcConfigDestroy(config)
+            case .failure:
+                break
+            }
+        }
+        return emptyConfig(extraRules: nil).flatMap {
+            config -> Result<(config: OpaquePointer, source: Source), RenderError> in
+            for f in files {
+                let added = f.path.withCString { p in
+                    p.withMemoryRebound(to: FcChar8.self, capacity: f.path.utf8.count + 1) {
+                        FcConfigAppFontAddFile(config, $0)
+                    }
+                }
+                guard added != 0 else {
+                    FcConfigDestroy(config)
+                    return .failure(.fontLoadFailed(path: f.path, detail: "fontconfig could not read the file"))
+                }
+            }
+            return .success((config, .files))
+        }
+    }
+
+    /// A configuration with no fonts, the scaling rule and `extraRules`.
+    private static func emptyConfig(extraRules: String?) -> Result<OpaquePointer, RenderError> {
+        guard let config = FcConfigCreate() else {
+            return .failure(.fontLoadFailed(path: files[0].path, detail: "FcConfigCreate failed"))
+        }
+        for rules in [bitmapScaling] + (extraRules.map { [$0] } ?? []) {
+            let parsed = rules.withCString { p in
+                p.withMemoryRebound(to: FcChar8.self, capacity: rules.utf8.count + 1) {
+                    FcConfigParseAndLoadFromMemory(config, $0, 1)
+                }
+            }
+            guard parsed != 0 else {
+                FcConfigDestroy(config)
+                return .failure(
+                    .fontLoadFailed(path: files[files.count - 1].path, detail: "fontconfig rejected a rule"))
+            }
+        }
+        return .success(config)
+    }
+
+    /// Adds the link directory's fonts; true when every pinned file gave at least one face,
+    /// in fallback order.
+    private static func add(directory: String, to config: OpaquePointer) -> Bool {
+        let added = directory.withCString { p in
+            p.withMemoryRebound(to: FcChar8.self, capacity: directory.utf8.count + 1) {
+                FcConfigAppFontAddDir(config, $0)
+            }
+        }
+        guard added != 0, let set = FcConfigGetFonts(config, FcSetApplication) else { return false }
+        var next = 0
+        for i in 0..<Int(set.pointee.nfont) {
+            guard let pattern = set.pointee.fonts[i], let path = string(pattern, FC_FILE) else { return false }
+            if next < files.count, path == directory + "/" + FontCache.linkName(next, files[next]) {
+                next += 1
+            } else if next == 0 || path != directory + "/" + FontCache.linkName(next - 1, files[next - 1]) {
+                return false
+            }
+        }
+        return next == files.count
+    }
+
+    /// A string value of a pattern.
+    static func string(_ pattern: OpaquePointer, _ object: String) -> String? {
+        var value: UnsafeMutablePointer<FcChar8>?
+        guard FcPatternGetString(pattern, object, 0, &value) == FcResultMatch, let value else { return nil }
+        return String(cString: UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
     }
 
     /// The one fontconfig rule the configuration has (fontconfig's own `10-scale-bitmap-fonts.conf`,
@@ -178,7 +255,7 @@ final class PinnedFonts: @unchecked Sendable {
     }
 
     /// The file name and `head` version of every pinned file, in fallback order.
-    private static func fileVersions(_ config: OpaquePointer) -> [String] {
+    static func fileVersions(_ config: OpaquePointer) -> [String] {
         var byPath: [String: Int32] = [:]
         if let set = FcConfigGetFonts(config, FcSetApplication) {
             for i in 0..<Int(set.pointee.nfont) {
@@ -191,9 +268,11 @@ final class PinnedFonts: @unchecked Sendable {
                 byPath[String(cString: UnsafeRawPointer(file).assumingMemoryBound(to: CChar.self))] = version
             }
         }
-        return files.map { f in
+        return files.enumerated().map { i, f in
             let name = f.path.split(separator: "/").last.map(String.init) ?? f.path
-            guard let v = byPath[f.path] else { return name + " (version unknown)" }
+            // Through the cache, the patterns name the links of the cache's directory.
+            let link = byPath.first { $0.key.hasSuffix("/" + FontCache.linkName(i, f)) }?.value
+            guard let v = byPath[f.path] ?? link else { return name + " (version unknown)" }
             // 16.16 fixed point, shown with three decimals as font tools do (2.037).
             let thousandths = (Int(v) * 1000 + 32768) >> 16
             let fraction = thousandths % 1000

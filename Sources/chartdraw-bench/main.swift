@@ -1,3 +1,5 @@
+import ChartDrawRender
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -7,6 +9,8 @@
 //   chartdraw-bench evaluate [--candles N] [--drawings M]  (follow-up, see EvaluationBench.swift)
 //   chartdraw-bench --workload F.json --out OUT.png       (one image, the peers' command line)
 //   chartdraw-bench --batch F.jsonl --k K --png mem|none  (warm loop, the peers' command line)
+// As in `chartdraw`: the engine's text is the process's only text (see ChartRenderer).
+ChartRenderer.skipMachineFontConfiguration()
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "validate" {
     exit(validationBenchMain(Array(arguments.dropFirst())))

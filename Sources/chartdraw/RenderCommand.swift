@@ -236,6 +236,8 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The engine's text is this process's only text: skip the machine's fontconfig set-up.
+        ChartRenderer.skipMachineFontConfiguration()
         var record = ReportRecord(file: analysis, command: "render", valid: false)
         /// Reports a failure (as text or in the record) and exits with `status`.
         func fail(_ status: ExitStatus, _ code: String, _ text: String, line: Int? = nil, path: String? = nil)

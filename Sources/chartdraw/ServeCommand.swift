@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChartDrawRender
 import ChartDrawServer
 import Logging
 import Metrics
@@ -71,6 +72,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // The engine's text is this process's only text: skip the machine's fontconfig set-up.
+        ChartRenderer.skipMachineFontConfiguration()
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
         let registry = PrometheusCollectorRegistry()

@@ -90,6 +90,25 @@ struct RenderCommandTests {
         #expect(pdfBytes.starts(with: Array("%PDF-".utf8)))
     }
 
+    /// The tool skips the machine's fontconfig set-up (its only text is the engine's): what it
+    /// draws is byte for byte what the library draws in a process that loads that set-up, in
+    /// several scripts, as PNG and as SVG.
+    @Test func theToolDrawsWhatTheLibraryDraws() throws {
+        let body = try String(contentsOfFile: analysis, encoding: .utf8)
+            .replacingOccurrences(of: "GBPUSD Bullish Bounce from Support", with: "比特币 اختراق Пробой ₿ 🚀 ok")
+        let path = try CLI.temp(body)
+        let series = try CandleFile.parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: candles))))
+        let dir = try tempDir()
+        for format in [ImageFormat.png, .svg] {
+            let out = dir.appendingPathComponent("multi." + format.fileExtension).path
+            let r = try execute("chartdraw", ["render", path, "--candles", candles, "-o", out])
+            #expect(r.status == 0, "\(r.stderr)")
+            let made = [UInt8](try Data(contentsOf: URL(fileURLWithPath: out)))
+            let library = try ChartDraw.render(json: Array(body.utf8), candles: series, format: format).bytes
+            #expect(made == library, "\(format): the tool's bytes differ from the library's")
+        }
+    }
+
     @Test func invalidAnalysisIsReportedExactlyAsValidateReportsIt() throws {
         let body = try String(contentsOfFile: analysis, encoding: .utf8)
             .replacingOccurrences(of: "\"price\": 1.355", with: "\"price\": -1")

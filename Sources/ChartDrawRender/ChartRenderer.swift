@@ -52,7 +52,8 @@ public enum ChartRenderer {
         }
         // Renumber Cairo's ids first: the text layer carries the chart's own words, which may
         // contain anything, "surface7" included.
-        return try SVGTextLayer.insert(into: SVGNormalizer.normalizeSurfaceIDs(sink.bytes), list: list)
+        let normalized = SVGNormalizer.normalizeImageIDs(SVGNormalizer.normalizeSurfaceIDs(sink.bytes))
+        return try SVGTextLayer.insert(into: normalized, list: list)
     }
 
     /// Renders a list to a one-page PDF document (fonts embedded as subsets).

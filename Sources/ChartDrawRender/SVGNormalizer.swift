@@ -1,4 +1,5 @@
-/// Makes Cairo's SVG output independent of how many surfaces the process created before.
+/// Makes Cairo's SVG output independent of how many surfaces and images the process created
+/// before.
 enum SVGNormalizer {
     /// Cairo 1.16 names groups `surfaceN` after a process-wide surface counter; renumber them
     /// 1, 2, 3... in order of first appearance so equal lists give equal bytes.
@@ -16,6 +17,45 @@ enum SVGNormalizer {
                 var j = i + token.count
                 while j < n, bytes[j] >= 48, bytes[j] <= 57 { j += 1 }
                 if j > i + token.count, j >= n || !isNameByte(bytes[j]) {
+                    let digits = bytes[(i + token.count)..<j]
+                    let number: Int
+                    if let known = mapping[digits] {
+                        number = known
+                    } else {
+                        number = mapping.count + 1
+                        mapping[digits] = number
+                    }
+                    out.append(contentsOf: token)
+                    out.append(contentsOf: Array(String(number).utf8))
+                    i = j
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// Cairo names embedded images (colour emoji are images) `imageN` after the source surface's
+    /// process-wide id; renumber them 1, 2, 3... in order of first appearance too. Only ids and
+    /// references are rewritten (`id="imageN"`, `#imageN`), never the base64 data of an image.
+    static func normalizeImageIDs(_ bytes: [UInt8]) -> [UInt8] {
+        let token = Array("image".utf8)
+        let idPrefix = Array("id=\"".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var mapping: [ArraySlice<UInt8>: Int] = [:]
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            if bytes[i] == token[0], i + token.count < n, bytes[i..<(i + token.count)].elementsEqual(token),
+                (i >= 1 && bytes[i - 1] == UInt8(ascii: "#"))
+                    || (i >= idPrefix.count && bytes[(i - idPrefix.count)..<i].elementsEqual(idPrefix))
+            {
+                var j = i + token.count
+                while j < n, bytes[j] >= 48, bytes[j] <= 57 { j += 1 }
+                if j > i + token.count, j < n, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: ")") {
                     let digits = bytes[(i + token.count)..<j]
                     let number: Int
                     if let known = mapping[digits] {

@@ -105,7 +105,17 @@ struct RenderCommandTests {
             #expect(r.status == 0, "\(r.stderr)")
             let made = [UInt8](try Data(contentsOf: URL(fileURLWithPath: out)))
             let library = try ChartDraw.render(json: Array(body.utf8), candles: series, format: format).bytes
-            #expect(made == library, "\(format): the tool's bytes differ from the library's")
+            if made != library {
+                let at =
+                    zip(made, library).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                    ?? min(made.count, library.count)
+                let context = { (b: [UInt8]) in
+                    String(decoding: b[max(0, at - 80)..<min(b.count, at + 80)], as: UTF8.self)
+                }
+                Issue.record(
+                    "\(format): the tool's bytes differ from the library's at byte \(at):\n\(context(made))\n---\n\(context(library))"
+                )
+            }
         }
     }
 

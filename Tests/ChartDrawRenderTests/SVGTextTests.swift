@@ -1,11 +1,12 @@
 import ChartDraw
 import ChartDrawCore
 import ChartDrawGoldenTesting
-import ChartDrawRender
 import ChartDrawWire
 import Foundation
 import FoundationXML
 import Testing
+
+@testable import ChartDrawRender
 
 /// SVG keeps the chart's words as text: an invisible layer of `<text>` elements carrying the
 /// display list's strings at their baselines, after Cairo's outlines.
@@ -102,6 +103,30 @@ import Testing
         #expect(!document.contains("]]>") && !document.contains("<b>") && !document.contains("<!["))
         #expect(document.contains("surface3 &amp;amp;"), "the chart's own words are not renumbered")
         #expect(try ChartRenderer.renderSVG(list) == svg)
+    }
+
+    /// Colour emoji are images named after a process-wide counter: renumbered, so a process
+    /// that drew other images first writes the same bytes; image data is left alone.
+    @Test func imageIDsAreRenumberedAndImageDataIsNot() throws {
+        let cairo =
+            ##"<image id="image4114" xlink:href="data:image/png;base64,AA/image12+image7"/><use xlink:href="#image4114"/><use xlink:href="#image4120"/>"##
+        let normalized = String(decoding: SVGNormalizer.normalizeImageIDs(Array(cairo.utf8)), as: UTF8.self)
+        #expect(
+            normalized
+                == ##"<image id="image1" xlink:href="data:image/png;base64,AA/image12+image7"/><use xlink:href="#image1"/><use xlink:href="#image2"/>"##
+        )
+        let emoji = DisplayList(
+            width: 80, height: 30, background: RGBAColor(red: 255, green: 255, blue: 255),
+            items: [
+                .text(
+                    TextRun(
+                        text: "🚀 ok", origin: PixelPoint(x: 4, y: 20), font: FontSpec(size: 14),
+                        color: RGBAColor(red: 0, green: 0, blue: 0)))
+            ])
+        let first = try ChartRenderer.renderSVG(emoji)
+        #expect(String(decoding: first, as: UTF8.self).contains(#"id="image1""#))
+        _ = try ChartRenderer.rasterize(emoji)
+        #expect(try ChartRenderer.renderSVG(emoji) == first)
     }
 
     @Test func aListWithoutTextHasNoLayer() throws {

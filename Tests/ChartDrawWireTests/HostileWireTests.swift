@@ -92,6 +92,45 @@ struct HostileWireTests {
         if case .object(let m) = ok { #expect(m.count == 50) } else { Issue.record("not an object") }
     }
 
+    /// A key repeated inside a drawing, a level or the expiry: the object is what its last
+    /// values make of it (as in the body itself), so the canonical encoding, which can write
+    /// only the last value, decodes to the same analysis and is a fixed point. Found by the
+    /// body fuzz target (Fuzz/Reproducers/body/duplicate-style.json): the drawing was kept as
+    /// sent, its canonical bytes then decoded as a typed drawing and encoded differently.
+    @Test(arguments: [
+        // A non-object style, then an object one.
+        (
+            ##""style":{"color":"#0000FF","lineWidth":2,"lineStyle":"DASHED"}"##,
+            ##""style":7,"style":{"lineWidth":2,"lineStyle":"DASHED","color":"#0000FF"}"##
+        ),
+        // The same style twice, key order not canonical.
+        (
+            ##""style":{"color":"#0000FF","lineWidth":2,"lineStyle":"DASHED"}"##,
+            ##""style":{"color":"#FF0000"},"style":{"lineStyle":"DASHED","color":"#0000FF","lineWidth":2.0}"##
+        ),
+        // A repeated key inside the style, and inside a point.
+        (##""color":"#0000FF","lineWidth":2"##, ##""lineWidth":2,"color":"red","color":"#0000FF""##),
+        (##""price":1.3485}"##, ##""price":"x","price":1.3485000}"##),
+        // Inside a level entry and the expiry (kept among the unknown members before).
+        (##""price":1.345,"##, ##""price":1.345,"price":1.3450,"##),
+        (##""hours":24"##, ##""hours":"24","hours":24.0"##),
+    ])
+    func repeatedKeysInsideObjectsKeepTheFixedPoint(old: String, new: String) throws {
+        let body = Fixture.create(replacing: old, with: new)
+        #expect(body != Fixture.createCompact, "the replacement did not apply")
+        let a = try AnalysisDecoder.decode(body)
+        // The last values decode as the example does: nothing is kept as sent.
+        #expect(
+            a == (try AnalysisDecoder.decode(Fixture.createCompact)),
+            "\(CanonicalEncoder.encodeString(a, endpoint: .create))")
+        let once = CanonicalEncoder.encode(a, endpoint: .create)
+        let twice = CanonicalEncoder.encode(try AnalysisDecoder.decode(once), endpoint: .create)
+        #expect(once == twice)
+        // The repeated key is still the error it was.
+        let r = ChartAnalysisValidator.validate(json: body)
+        #expect(r.issues.map(\.code) == ["json_duplicate_key"], "\(pairs(r))")
+    }
+
     @Test func duplicateNotesHaveTheirLineColumnAndPointer() {
         let body = "{\n\"sender\":\"a\",\n\"sender\":\"b\",\n\"metadata\":{\"title\":\"t\",\n\"title\":\"u\"}}"
         let r = ChartAnalysisValidator.validate(json: body)

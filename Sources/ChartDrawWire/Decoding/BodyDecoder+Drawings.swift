@@ -101,11 +101,14 @@ extension BodyDecoder {
     mutating func otherDrawing(from at: Int) throws(ScanError) -> Drawing {
         let end = s.i
         s.i = at
+        let notes = s.notes.count
         let v = try s.parseValue(depth: 2, rejectOverflow: false)
         s.i = end
         guard case .object(let members) = v else {
             return .other(OtherDrawing(type: "", clientObjectId: nil, members: []))
         }
+        // A repeated key: the drawing is what its last values make of it.
+        if s.notes.count > notes, let d = lastValues(v, { d throws(ScanError) in try d.drawing() }) { return d }
         var t = ""
         var cid: String?
         for m in members {

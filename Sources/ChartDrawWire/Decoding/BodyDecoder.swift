@@ -26,13 +26,34 @@ struct BodyDecoder {
     /// string. Keys are looked up in a dictionary, so that wide objects stay linear.
     @inline(never)
     mutating func keep(_ o: inout Members, _ key: String) throws(ScanError) {
-        let v = try s.parseValue(depth: o.depth, rejectOverflow: false)
+        try keep(&o, key, s.parseValue(depth: o.depth, rejectOverflow: false))
+    }
+
+    /// Keeps `v`, the value just read, as an unknown (or ill-typed) member of `o`.
+    mutating func keep(_ o: inout Members, _ key: String, _ v: JSONValue) throws(ScanError) {
         o.forget(key)
         guard o.slots.count - o.removed < ResourceLimits.standard.maxMembersPerContainer else {
             throw s.tooManyMembers(s.keyStart - 1)
         }
         o.keys[key] = o.slots.count
         o.slots.append(UnknownFields.Field(key: key, value: v, after: s.key(atQuote: o.prev)))
+    }
+
+    /// Decodes `v`, a value read as a tree because an object inside it repeats a key, with
+    /// `decode` from its canonical bytes, where each repeated key has its last value (as
+    /// ``JSONScanner/parseValue(depth:rejectOverflow:)`` keeps it). An object with a repeated
+    /// key thus decodes as the object with the last values does, not as a value kept as sent:
+    /// otherwise the canonical encoding (which can only write the last value) would decode
+    /// into the model where the body did not, and encoding would not be a fixed point.
+    ///
+    /// Rare (a repeated key is an error of its own), so the extra pass costs nothing on valid
+    /// bodies. A time given with a UTC offset inside such an object is not warned about apart.
+    func lastValues<T>(_ v: JSONValue, _ decode: (inout BodyDecoder) throws(ScanError) -> T?) -> T? {
+        let bytes = JSONWriter.encode(v)
+        return bytes.withUnsafeBytes { buf in
+            var d = BodyDecoder(buf)
+            return try? decode(&d)
+        }
     }
 
     /// Notes a duplicate of a known member and forgets what the first occurrence left among
@@ -100,7 +121,22 @@ struct BodyDecoder {
     ) throws(ScanError) -> T? {
         if duplicate(m, &o) { o.ok = false }
         if let v = try decode(&self) { return v }
-        try keep(&o, m.member.key)
+        return try keepOrLastValues(&o, m.member.key, decode)
+    }
+
+    /// The value at the cursor, which `decode` did not take, kept as sent; or, when an object
+    /// inside it repeats a key, what `decode` makes of its last values (``lastValues(_:_:)``).
+    @inline(never)
+    mutating func keepOrLastValues<T>(
+        _ o: inout Members, _ key: String, _ decode: (inout BodyDecoder) throws(ScanError) -> T?
+    ) throws(ScanError) -> T? {
+        let notes = s.notes.count
+        let raw = try s.parseValue(depth: o.depth, rejectOverflow: false)
+        if s.notes.count > notes, let v = lastValues(raw, decode) {
+            o.forget(key)
+            return v
+        }
+        try keep(&o, key, raw)
         return nil
     }
 

@@ -99,6 +99,57 @@ let scriptSamples: [(String, String)] = [
     }
 }
 
+/// The per-thread caches stay bounded whatever texts and sizes come, and keep the labels that
+/// come back warm. Each test runs on a thread of its own, so it sees a fresh engine.
+@Suite struct TextCacheTests {
+    /// Thousands of distinct texts (as a server fed random titles sees) never keep more than
+    /// two generations of layouts; a label used all along stays cached; long texts are shaped
+    /// for one use only.
+    @Test func layoutsStayBoundedForManyDistinctTexts() {
+        let result = Locked<[String]>([])
+        runOnThreads(1) { _ in
+            var problems: [String] = []
+            guard let engine = try? TextEngine.current() else { return result.withLock { $0 = ["no engine"] } }
+            let font = FontSpec(size: 11)
+            var largest = (layouts: 0, textBytes: 0, fontSpecs: 0)
+            for i in 0..<20_000 {
+                _ = engine.width(of: "Take profit \(i) · 比特币 \(i * 7919)", font: font)
+                if i % 50 == 0 { _ = engine.width(of: "1.0850", font: font) }
+                let size = engine.cacheSize
+                largest = (max(largest.0, size.0), max(largest.1, size.1), max(largest.2, size.2))
+            }
+            if largest.layouts > 2 * TextEngine.layoutGenerationLimit { problems.append("layouts \(largest)") }
+            if largest.textBytes > 2 * TextEngine.layoutGenerationBytes { problems.append("text bytes \(largest)") }
+            if !engine.isCached("1.0850", font: font) { problems.append("the repeated label was evicted") }
+            let long = String(repeating: "W", count: TextEngine.maximumCachedTextBytes + 1)
+            let width = engine.width(of: long, font: font)
+            if !(width > 0) || engine.isCached(long, font: font) { problems.append("long text: \(width)") }
+            result.withLock { $0 = problems }
+        }
+        #expect(result.withLock { $0 } == [])
+    }
+
+    /// Ever new font sizes keep at most ``TextEngine/fontSpecLimit`` descriptions, and
+    /// measures after the caches were emptied equal those before, in every script.
+    @Test func fontSizesStayBoundedAndMeasuresDoNotChange() {
+        let result = Locked<[String]>([])
+        runOnThreads(1) { _ in
+            var problems: [String] = []
+            guard let engine = try? TextEngine.current() else { return result.withLock { $0 = ["no engine"] } }
+            let font = FontSpec(weight: .bold, size: 13)
+            let before = scriptSamples.map { engine.width(of: $0.1, font: font) }
+            for i in 0..<(3 * TextEngine.fontSpecLimit) {
+                _ = engine.width(of: "1.0850", font: FontSpec(size: 8 + Double(i) / 16))
+                if engine.cacheSize.fontSpecs > TextEngine.fontSpecLimit { problems.append("font specs at size \(i)") }
+            }
+            let after = scriptSamples.map { engine.width(of: $0.1, font: font) }
+            if after != before { problems.append("widths changed: \(before) → \(after)") }
+            result.withLock { $0 = problems }
+        }
+        #expect(result.withLock { $0 } == [])
+    }
+}
+
 @Suite struct FontCoverageTests {
     /// The core's committed table (scripts/gen_font_coverage.py) is what the installed pinned
     /// fonts cover, code point by code point.

@@ -6,6 +6,11 @@ enum DisplayListPainter {
     /// Cairo's fixed-point coordinates end near ±8 million; the list contract keeps everything
     /// within `DisplayList/coordinateLimit` of the canvas, and this is the hard stop.
     static let coordinateBound: Double = 4_000_000
+    /// The largest font size drawn, in device pixels; larger text runs are refused. Charts use
+    /// at most 112 (14 px × pixel scale 4 × canvas factor 2). Cairo caches every glyph it draws
+    /// as an image of the glyph's size, so glyphs of a few thousand pixels would fill memory
+    /// with a few texts.
+    static let maximumFontSize: Double = 256
 
     /// Checks the canvas size against what image surfaces allow.
     static func checkCanvas(_ list: DisplayList) throws(RenderError) {
@@ -140,9 +145,11 @@ enum DisplayListPainter {
     }
 
     private static func show(_ cr: OpaquePointer, _ run: TextRun, item: Int) throws(RenderError) {
-        guard run.font.size.isFinite, run.font.size > 0, run.font.size <= 10_000 else {
+        guard run.font.size.isFinite, run.font.size > 0, run.font.size <= maximumFontSize else {
             throw .invalidDisplayList(
-                item: item, reason: "font size \(run.font.size) is not a positive finite number up to 10000")
+                item: item,
+                reason:
+                    "font size \(run.font.size) is not a positive number up to \(Int(maximumFontSize)) device pixels")
         }
         guard finite(run.origin.x), finite(run.origin.y) else { throw badPoint(run.origin, item) }
         if run.text.isEmpty { return }

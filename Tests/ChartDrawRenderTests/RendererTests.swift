@@ -165,6 +165,20 @@ import Testing
             width: 4, height: 4, background: white,
             items: [.text(TextRun(text: "x", origin: PixelPoint(x: 0, y: 0), font: FontSpec(size: 0), color: white))])
         #expect(throws: RenderError.self) { try ChartRenderer.rasterize(badFont) }
+        // Text up to 256 device pixels is drawn; larger text would fill Cairo's glyph cache
+        // with glyph images of its size, so it is refused with the limit named.
+        func text(_ size: Double) -> DisplayList {
+            DisplayList(
+                width: 8, height: 8, background: white,
+                items: [
+                    .text(TextRun(text: "W", origin: PixelPoint(x: 0, y: 6), font: FontSpec(size: size), color: white))
+                ])
+        }
+        #expect(throws: Never.self) { try ChartRenderer.rasterize(text(256)) }
+        #expect(
+            throws: RenderError.invalidDisplayList(
+                item: 0, reason: "font size 257.0 is not a positive number up to 256 device pixels")
+        ) { try ChartRenderer.rasterize(text(257)) }
         #expect(throws: RenderError.self) { try ChartRenderer.decodePNG([0x89, 0x50, 0x4E, 0x47]) }
     }
 

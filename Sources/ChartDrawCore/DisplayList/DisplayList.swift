@@ -159,7 +159,8 @@ public struct FontSpec: Hashable, Sendable {
 
     /// The weight.
     public var weight: Weight
-    /// The size in device pixels (the em height).
+    /// The size in device pixels (the em height). The renderer draws sizes above 0 and up to
+    /// 256 and refuses a list with any other size.
     public var size: Double
 
     /// Creates a font spec.

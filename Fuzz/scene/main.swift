@@ -21,7 +21,13 @@ let analyses: [Analysis] = [
     #"""
     {"sender":"pangray2025+t5@gmail.com","metadata":{"direction":"BULLISH","entryPlacement":"BELOW_CURRENT","expiry":{"type":"HOURS","hours":24},"title":"GBPUSD Bullish Bounce from Support","preferenceText":"Price bounced from [[support_zone:demand zone]]. Entry above [[entry_line:breakout level]] with target at [[target:resistance]].","alternativeText":"If price breaks below support, analysis invalidated","comments":"Watch for volume confirmation","timeframe":"H1","symbol":"GBP/USD"},"levels":{"pivot":{"price":1.345,"clientObjectId":"pivot_main","time":"2026-01-08T12:00:00Z"},"resistance":{"price":1.35,"clientObjectId":"res_1","time":"2026-01-08T14:00:00Z"},"support":{"price":1.341,"clientObjectId":"sup_1","time":"2026-01-08T10:00:00Z"}},"drawings":[{"type":"RECTANGLE","clientObjectId":"support_zone","points":[{"time":"2026-01-08T00:00:00Z","price":1.338},{"time":"2026-01-09T00:00:00Z","price":1.347}],"style":{"fillColor":"#00FF33","borderColor":"#00FF00","lineWidth":2}},{"type":"LINE","clientObjectId":"entry_line","points":[{"time":"2026-01-08T00:00:00Z","price":1.3485},{"time":"2026-01-09T00:00:00Z","price":1.3505}],"startHead":"NONE","endHead":"ARROW","style":{"color":"#0000FF","lineWidth":2,"lineStyle":"DASHED"}},{"type":"HORIZONTAL_LINE","clientObjectId":"target","points":[{"time":"2026-01-08T10:00:00Z","price":1.355}],"style":{"color":"#FF0000","lineWidth":2,"lineStyle":"SOLID"}}],"idempotencyKey":"analysis_20250109_001"}
     """#,
-].map { try! AnalysisDecoder.decode($0) }
+].map { json in
+    do {
+        return try AnalysisDecoder.decode(json)
+    } catch {
+        fatalError("an example analysis does not decode: \(error)")
+    }
+}
 
 /// Reads the fuzzer's bytes front to back; zeros once they run out.
 struct Bytes {

@@ -79,7 +79,7 @@ build() {
       # shellcheck disable=SC2207
       extra=($(c_flags) $(c_libs))
     fi
-    nice -n "$NICE" swiftc "${FEATURES[@]}" "${SAN[@]}" "$OPT" -gline-tables-only -parse-as-library -module-name "Fuzz_$t" \
+    nice -n "$NICE" swiftc "${FEATURES[@]}" "${SAN[@]}" "$OPT" -gline-tables-only -parse-as-library -module-name "Fuzz_$t" -package-name ChartDraw \
       -I "$OUT" "${extra[@]}" "Fuzz/$t/main.swift" "${objs[@]}" -lm -use-ld=lld -o "$OUT/$t"
   done
   echo "fuzz.sh: built ${TARGETS[*]} in $((SECONDS - start)) s ($OPT)" >&2

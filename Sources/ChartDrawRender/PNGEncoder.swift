@@ -232,9 +232,15 @@ struct PNGEncoder {
         let bound = Int(deflateBound(&stream, uLong(totalInput))) + 6
         let headerCount = 8 + 25 + 8  // signature, IHDR chunk, IDAT length and type
         let capacity = headerCount + bound + 4 + 12
+        // Deflate writes into a scratch buffer sized for the worst case (about the size of the
+        // raw image), and the PNG is copied out at its exact size: an array kept by a caller
+        // (a cache of images) holds its bytes, not megabytes of unused capacity.
+        let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+        defer { scratch.deallocate() }
         var failure: RenderError?
-        let out = [UInt8](unsafeUninitializedCapacity: capacity) { buf, initialized in
-            guard let base = buf.baseAddress else { preconditionFailure("the PNG output capacity is never zero") }
+        var written = 0
+        write: do {
+            guard let base = scratch.baseAddress else { preconditionFailure("the PNG output capacity is never zero") }
             var o = 0
             func put(_ bytes: [UInt8]) {
                 for b in bytes {
@@ -275,8 +281,7 @@ struct PNGEncoder {
                 }
             } catch {
                 failure = error
-                initialized = 0
-                return
+                break write
             }
             o = dataStart + 2 + Int(stream.total_out)
             put32(adler)
@@ -290,10 +295,10 @@ struct PNGEncoder {
             let iendStart = o
             put(Array("IEND".utf8))
             put32(crcOf(iendStart, 4))
-            initialized = o
+            written = o
         }
         if let failure { throw failure }
-        return out
+        return Array(scratch[0..<written])
     }
 
     /// The two-byte zlib header (RFC 1950) zlib writes for a 32 KiB window at this level and

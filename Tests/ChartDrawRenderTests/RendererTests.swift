@@ -44,6 +44,16 @@ import Testing
         #expect(painted.rgba() == (try ChartRenderer.rasterize(chart)))
     }
 
+    @Test func pngBytesHoldNoSpareCapacity() throws {
+        // Deflate needs room for about the raw image while it writes; the array
+        // handed back must not keep that room, or a cache of a thousand small PNGs holds
+        // gigabytes (seen in the server's cache benchmark before the encoder copied out).
+        let png = try ChartRenderer.renderPNG(chart)
+        let raw = chart.width * chart.height * 4
+        #expect(png.count < raw / 8)
+        #expect(png.capacity <= png.count + 4096, "capacity \(png.capacity) for \(png.count) bytes")
+    }
+
     @Test func renderingTwiceGivesIdenticalBytes() throws {
         for format in ImageFormat.allCases {
             let first = try ChartRenderer.render(chart, format: format)

@@ -60,6 +60,13 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev"])]
         ),
+        // Intel ISA-L's igzip, the PNG encoder's deflate: several times faster than zlib's
+        // fastest level for files a few percent larger (Debian: libisal-dev).
+        .systemLibrary(
+            name: "CISAL",
+            pkgConfig: "libisal",
+            providers: [.apt(["libisal-dev"])]
+        ),
         // Pure Swift: the analysis model, geometry, scale mapping, chart layout, display list.
         .target(
             name: "ChartDrawCore",
@@ -72,7 +79,7 @@ let package = Package(
         // Executes a display list with Cairo; PNG, SVG and PDF bytes out.
         .target(
             name: "ChartDrawRender",
-            dependencies: ["ChartDrawCore", "CCairo", "CPango"],
+            dependencies: ["ChartDrawCore", "CCairo", "CPango", "CISAL"],
             swiftSettings: settings
         ),
         // One import and one call: analysis (+ candles + options) to image bytes.

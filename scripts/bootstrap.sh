@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what ChartDraw needs on a fresh Debian machine, only when it is missing:
 # Cairo's headers (libcairo2-dev, which brings FreeType, zlib and libpng), Pango's
-# (libpango1.0-dev, which brings HarfBuzz, FriBidi and fontconfig), pkg-config, the pinned fonts
+# (libpango1.0-dev, which brings HarfBuzz, FriBidi and fontconfig), Intel ISA-L's (libisal-dev, the
+# PNG encoder's deflate), pkg-config, the pinned fonts
 # (fonts-dejavu-core, fonts-noto-core, fonts-noto-cjk, fonts-noto-color-emoji), SQLite's headers (libsqlite3-dev, for the sandbox's GRDB),
 # and for the tests python3 with jsonschema (the JSON report schema; the Python example),
 # nodejs (the Node example) and curl (api --dry-run output is run). Needs root for apt-get;
@@ -12,6 +13,7 @@ missing=()
 pkg-config --exists cairo 2>/dev/null || missing+=(libcairo2-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 pkg-config --exists pangocairo 2>/dev/null || missing+=(libpango1.0-dev)
+pkg-config --exists libisal 2>/dev/null || missing+=(libisal-dev)
 pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] &&

@@ -45,13 +45,13 @@ known() {
   exit 64
 }
 
-# The include and link flags of Cairo and Pango (the system modules CCairo and CPango).
+# The include and link flags of Cairo, Pango and ISA-L (the system modules CCairo, CPango, CISAL).
 c_flags() {
   local f
-  echo -I Sources/CCairo -I Sources/CPango
+  echo -I Sources/CCairo -I Sources/CPango -I Sources/CISAL
   for f in $(pkg-config --cflags-only-I pangocairo pangoft2 fontconfig cairo freetype2); do echo -Xcc "$f"; done
 }
-c_libs() { pkg-config --libs pangocairo pangoft2 fontconfig cairo freetype2 zlib; }
+c_libs() { pkg-config --libs pangocairo pangoft2 fontconfig cairo freetype2 zlib libisal; }
 
 # One module: an object file and its .swiftmodule, from every Swift file of Sources/NAME.
 module() {

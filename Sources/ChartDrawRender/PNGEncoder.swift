@@ -206,41 +206,31 @@ struct PNGEncoder {
         }
     }
 
-    /// Signature, IHDR, one IDAT compressed straight into the output, IEND. `produce` calls
-    /// `feed(bytes, count, isLast)` with the filtered scanlines in order.
+    /// Signature, IHDR, one IDAT, IEND. `produce` calls `feed(bytes, count, isLast)` with the
+    /// filtered scanlines in order; they are deflated as they come.
     private func assemble(
         totalInput: Int, colourType: UInt8,
         produce: ((UnsafePointer<UInt8>, Int, Bool) throws(RenderError) -> Void) throws(RenderError) -> Void
     ) throws(RenderError) -> [UInt8] {
-        var stream = z_stream()
-        let strategy: Int32
-        switch options.strategy {
-        case .default: strategy = Z_DEFAULT_STRATEGY
-        case .filtered: strategy = Z_FILTERED
-        case .rle: strategy = Z_RLE
+        // Raw deflate (RFC 1951) either way: the zlib header and the Adler-32 trailer are
+        // written here, the checksum by ``Adler32``. The stream grows its own buffer (charts
+        // deflate to a few percent of their scanlines); the PNG is then written at its exact
+        // size, so an array kept by a caller (a cache of images) holds no spare capacity.
+        let output = DeflateOutput(capacity: totalInput / 8 + 64 * 1024)
+        let deflater: any RawDeflater
+        switch options.deflater {
+        case .isal: deflater = try ISALDeflater(level: options.level, output: output)
+        case .zlib: deflater = try ZlibDeflater(level: options.level, strategy: options.strategy, output: output)
         }
-        let level = Int32(max(0, min(9, options.level)))
-        // Raw deflate (window bits −15): the zlib header and the Adler-32 trailer are written
-        // here, the checksum by ``Adler32``, which is faster than zlib's; the bytes are those
-        // zlib would write itself.
-        let initStatus = deflateInit2_(
-            &stream, level, Z_DEFLATED, -15, 8, strategy, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
-        guard initStatus == Z_OK else { throw .pngEncoding("deflateInit2 returned \(initStatus)") }
-        defer { deflateEnd(&stream) }
-        let zlibHeader = Self.zlibHeader(level: level, strategy: strategy)
         var adler: UInt32 = 1
-        let bound = Int(deflateBound(&stream, uLong(totalInput))) + 6
-        let headerCount = 8 + 25 + 8  // signature, IHDR chunk, IDAT length and type
-        let capacity = headerCount + bound + 4 + 12
-        // Deflate writes into a scratch buffer sized for the worst case (about the size of the
-        // raw image), and the PNG is copied out at its exact size: an array kept by a caller
-        // (a cache of images) holds its bytes, not megabytes of unused capacity.
-        let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
-        defer { scratch.deallocate() }
-        var failure: RenderError?
-        var written = 0
-        write: do {
-            guard let base = scratch.baseAddress else { preconditionFailure("the PNG output capacity is never zero") }
+        try produce { (bytes, count, isLast) throws(RenderError) in
+            adler = Adler32.update(adler, bytes, count: count)
+            try deflater.feed(bytes, count: count, isLast: isLast)
+        }
+        let dataCount = 2 + output.count + 4  // zlib header, deflate stream, Adler-32
+        let total = 8 + 25 + 8 + dataCount + 4 + 12  // signature, IHDR, IDAT head, data, CRC, IEND
+        return [UInt8](unsafeUninitializedCapacity: total) { buf, initialized in
+            guard let base = buf.baseAddress else { preconditionFailure("a PNG is never empty") }
             var o = 0
             func put(_ bytes: [UInt8]) {
                 for b in bytes {
@@ -260,45 +250,21 @@ struct PNGEncoder {
             put32(UInt32(height))
             put([8, colourType, 0, 0, 0])
             put32(crcOf(ihdrStart, 17))
-            let lengthAt = o
-            put32(0)
+            put32(UInt32(dataCount))
             let idatStart = o
             put(Array("IDAT".utf8))
-            let dataStart = o
-            put([UInt8(zlibHeader >> 8), UInt8(zlibHeader & 0xFF)])
-            stream.next_out = base + o
-            stream.avail_out = uInt(bound - 6)
-            do throws(RenderError) {
-                try produce { (bytes, count, isLast) throws(RenderError) in
-                    adler = Adler32.update(adler, bytes, count: count)
-                    stream.next_in = UnsafeMutablePointer(mutating: bytes)
-                    stream.avail_in = uInt(count)
-                    let status = deflate(&stream, isLast ? Z_FINISH : Z_NO_FLUSH)
-                    let expected = isLast ? Z_STREAM_END : Z_OK
-                    guard status == expected, stream.avail_in == 0 else {
-                        throw .pngEncoding("deflate returned \(status) with \(stream.avail_in) bytes left")
-                    }
-                }
-            } catch {
-                failure = error
-                break write
-            }
-            o = dataStart + 2 + Int(stream.total_out)
+            put([UInt8(deflater.zlibHeader >> 8), UInt8(deflater.zlibHeader & 0xFF)])
+            (base + o).update(from: output.base, count: output.count)
+            o += output.count
             put32(adler)
-            let dataCount = o - dataStart
-            let saved = o
-            o = lengthAt
-            put32(UInt32(dataCount))
-            o = saved
             put32(crcOf(idatStart, 4 + dataCount))
             put32(0)
             let iendStart = o
             put(Array("IEND".utf8))
             put32(crcOf(iendStart, 4))
-            written = o
+            precondition(o == total, "the PNG's size is computed before it is written")
+            initialized = o
         }
-        if let failure { throw failure }
-        return Array(scratch[0..<written])
     }
 
     /// The two-byte zlib header (RFC 1950) zlib writes for a 32 KiB window at this level and

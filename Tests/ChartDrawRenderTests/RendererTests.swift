@@ -67,13 +67,63 @@ import Testing
     func pngRoundTripEqualsRasterize(_ name: String) throws {
         let list = try #require(PrimitiveCases.all[name])
         let pixels = try ChartRenderer.rasterize(list)
-        for options in [PNGOptions(), PNGOptions(level: 6, filter: .adaptive), PNGOptions(level: 0, filter: .none)]
-            + PNGOptions.Filter.allCases.map({ PNGOptions(level: 1, filter: $0, strategy: .rle) })
-        {
+        let everyDeflater = PNGOptions.Deflater.allCases.flatMap { d in
+            [
+                PNGOptions(deflater: d), PNGOptions(level: 6, filter: .adaptive, deflater: d),
+                PNGOptions(level: 0, filter: .none, deflater: d), PNGOptions(level: 3, filter: .paeth, deflater: d),
+            ]
+        }
+        let zlibStrategies = PNGOptions.Filter.allCases.map {
+            PNGOptions(level: 1, filter: $0, strategy: .rle, deflater: .zlib)
+        }
+        let isalLevels = (0...4).map { PNGOptions(level: $0, filter: .up, deflater: .isal) }
+        for options in everyDeflater + zlibStrategies + isalLevels {
             let png = try ChartRenderer.renderPNG(list, options: options)
             #expect(try ChartRenderer.decodePNG(png) == pixels, "options \(options)")
         }
         #expect(try ChartRenderer.decodePNG(ChartRenderer.encodePNG(pixels)) == pixels)
+    }
+
+    @Test(arguments: [true, false])
+    func incompressiblePixelsRoundTripWithEveryDeflater(opaque: Bool) throws {
+        // Noise makes deflate fall back to stored blocks: the output bound must hold, across
+        // many input chunks (the encoder feeds about 64 KiB of rows at a time).
+        let width = 701
+        let height = 333
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var bytes = [UInt8](repeating: 0, count: width * height * 4)
+        for i in bytes.indices {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            bytes[i] = UInt8(truncatingIfNeeded: state >> 33)
+            if i % 4 == 3 { bytes[i] = 255 }
+        }
+        if !opaque {
+            // Fully transparent black every 97th pixel: RGBA output, and values that survive
+            // the decoder's premultiplied surface exactly.
+            for p in stride(from: 0, to: width * height, by: 97) {
+                for c in 0..<4 { bytes[p * 4 + c] = 0 }
+            }
+        }
+        let pixels = try #require(RGBAImage(width: width, height: height, pixels: bytes))
+        for deflater in PNGOptions.Deflater.allCases {
+            for level in [0, 1, 3, 9] {
+                let options = PNGOptions(level: level, filter: .up, deflater: deflater)
+                let png = try ChartRenderer.encodePNG(pixels, options: options)
+                #expect(png[25] == (opaque ? 2 : 6))
+                #expect(try ChartRenderer.decodePNG(png) == pixels, "options \(options)")
+            }
+        }
+    }
+
+    @Test func isalAndZlibGiveTheSamePixels() throws {
+        // The deflaters differ in bytes, never in pixels; ISA-L is the default.
+        #expect(PNGOptions().deflater == .isal)
+        for (name, list) in PrimitiveCases.all.sorted(by: { $0.key < $1.key }).prefix(12) {
+            let isal = try ChartRenderer.renderPNG(list)
+            let zlib = try ChartRenderer.renderPNG(list, options: PNGOptions(deflater: .zlib))
+            #expect(try ChartRenderer.decodePNG(isal) == ChartRenderer.decodePNG(zlib), "\(name)")
+            #expect(try ChartRenderer.renderPNG(list) == isal, "\(name): two ISA-L encodes differ")
+        }
     }
 
     @Test func opaqueImagesAreWrittenAsRGBAndTranslucentOnesAsRGBA() throws {

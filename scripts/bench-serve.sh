@@ -15,9 +15,10 @@
 #   4. 4x overload (32 connections, cache off): statuses, RSS over time, p99 of accepted requests
 #      (from the server's own log lines);
 #   5. two instances behind nginx, 8 connections: renders/s, p99 and each instance's share;
-#   6. PNG compression: zlib (what PNGEncoder uses) against libdeflate on the same filtered
-#      scanlines, time and bytes per image.
-# Tools installed when missing (root, apt-get): wrk, nginx-light, libdeflate-dev, GNU time.
+#   6. PNG compression: ISA-L (what PNGEncoder uses), zlib level 1 (what it used before) and
+#      libdeflate on the same filtered scanlines, time and bytes per image.
+# Tools installed when missing (root, apt-get): wrk, nginx-light, libdeflate-dev, libisal-dev,
+# GNU time.
 # Output: .build-serve/results/<UTC stamp>/ (summary.md, raw JSON, logs); knobs: DUR, CONNS=8,
 # SCRATCH=.build-serve, SKIP_BUILD=1, SHARED=../shared/bench, PY=python3.
 set -euo pipefail
@@ -43,6 +44,7 @@ need=()
 command -v wrk >/dev/null || need+=(wrk)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 [ -f /usr/include/libdeflate.h ] || need+=(libdeflate-dev)
+[ -f /usr/include/isa-l/igzip_lib.h ] || need+=(libisal-dev)
 [ -x /usr/bin/time ] || need+=(time)
 if [ ${#need[@]} -gt 0 ]; then
   say "installing ${need[*]}"
@@ -227,8 +229,8 @@ wait "$ngx" 2>/dev/null || true
 stop_server "$a"
 stop_server "$b"
 
-# ---- 6. zlib against libdeflate ---------------------------------------------------------------
-say "6. PNG compression: zlib level 1 against libdeflate on the same filtered scanlines"
+# ---- 6. ISA-L, zlib and libdeflate ------------------------------------------------------------
+say "6. PNG compression: ISA-L, zlib level 1 and libdeflate on the same filtered scanlines"
 "$PY" - "$OUT/server.png" "$OUT/scanlines.raw" <<'PYEOF'
 import struct, sys, zlib
 png = open(sys.argv[1], "rb").read()
@@ -240,7 +242,7 @@ while i < len(png):
     i += 12 + n
 open(sys.argv[2], "wb").write(zlib.decompress(idat))
 PYEOF
-cc -O2 -o "$SCRATCH/deflate_bench" "$HERE/deflate_bench.c" -lz -ldeflate
+cc -O2 -o "$SCRATCH/deflate_bench" "$HERE/deflate_bench.c" -lz -ldeflate -lisal
 "$SCRATCH/deflate_bench" "$OUT/scanlines.raw" 50 >"$OUT/deflate.json"
 echo "load at end: $(load)" >>"$OUT/env.txt"
 

@@ -27,6 +27,7 @@ func renderBenchMain(_ args: [String]) -> Int32 {
     }
     let known: Set<String> = [
         "workload", "out", "batch", "k", "png", "warmup", "sweep-drawings", "png-level", "png-filter", "png-strategy",
+        "png-deflater",
     ]
     if let bad = opts.keys.first(where: { !known.contains($0) }) {
         BenchSupport.err("chartdraw-bench: unknown option --\(bad)\n" + RenderBench.usage)
@@ -59,6 +60,13 @@ func renderBenchMain(_ args: [String]) -> Int32 {
         }
         png.strategy = st
     }
+    if let v = opts["png-deflater"] {
+        guard let d = PNGOptions.Deflater(rawValue: v) else {
+            BenchSupport.err("chartdraw-bench: --png-deflater isal|zlib\n")
+            return 64
+        }
+        png.deflater = d
+    }
     do {
         if let counts = opts["sweep-drawings"], let wl = opts["workload"] {
             let list = counts.split(separator: ",").compactMap { Int($0) }
@@ -88,6 +96,7 @@ enum RenderBench {
         usage: chartdraw-bench --workload F.json --out OUT.png
                chartdraw-bench --batch F.jsonl --k K --png mem|none [--warmup 1]
                    [--png-level 1] [--png-filter up] [--png-strategy default]
+                   [--png-deflater isal|zlib]
                chartdraw-bench --sweep-drawings 10,100,1000 --workload F.json [--k K] [--png mem|none]
                chartdraw-bench validate corpus|large|one FILE ...
 

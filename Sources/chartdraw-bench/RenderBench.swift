@@ -238,6 +238,7 @@ enum RenderBench {
                     BenchSupport.object([
                         ("level", "\(options.level)"), ("filter", BenchSupport.str(options.filter.rawValue)),
                         ("strategy", BenchSupport.str(options.strategy.rawValue)),
+                        ("deflater", BenchSupport.str(options.deflater.rawValue)),
                     ])
                 ),
             ]))

@@ -37,6 +37,33 @@ struct BodyTimeTests {
         #expect(!r.issues.contains { $0.code == IssueCode.timeFormat })
     }
 
+    @Test("an offset time in an object with a repeated key still gets time_not_utc")
+    func offsetInsideRepeatedKeys() throws {
+        // Objects with a repeated key are decoded again from their last values; the warning of
+        // an offset time inside them must survive that second pass, once, at its path.
+        let cases: [(String, String)] = [
+            (
+                #""type":"LINE","clientObjectId":"a","points":[{"time":"2026-01-08T12:00:00+02:00","price":1}"#,
+                "/drawings/0/points/0/time"
+            ),
+            (
+                #""type":"LINE","clientObjectId":"a","points":[{"time":"2026-01-08T10:00:00Z","time":"2026-01-08T12:00:00+02:00","price":1}"#,
+                "/drawings/0/points/0/time"
+            ),
+        ]
+        for (head, path) in cases {
+            let body =
+                #"{"drawings": [{"type":"LINE","# + head
+                + ##",{"time":"2026-01-08T11:00:00Z","price":2}],"style":{"color":"#FFFFFF","lineWidth":2,"lineStyle":"SOLID"}}]}"##
+            let r = ChartAnalysisValidator.validate(json: body, endpoint: .append)
+            #expect(r.issues.contains { $0.code.rawValue == "json_duplicate_key" }, "\(body)")
+            let w = r.issues.filter { $0.code == IssueCode.timeNotUTC }
+            #expect(w.map(\.path) == [path], "\(body)")
+            let point = try #require(r.analysis?.drawings?.first?.points.first)
+            #expect(point.time == Timestamp(iso8601: "2026-01-08T10:00:00Z"))
+        }
+    }
+
     @Test("the fix of a malformed time keeps its instant")
     func hintsKeepTheInstant() throws {
         let cases: [(String, String)] = [

@@ -105,6 +105,15 @@ import Testing
         #expect(try ChartRenderer.renderSVG(list) == svg)
     }
 
+    /// Cairo's `surfaceN` group ids are renumbered by first appearance; a longer name that only
+    /// contains them (`mysurface3`, `surface5x`) is left alone.
+    @Test func surfaceIDsAreRenumberedAsWholeNamesOnly() {
+        let cairo = ##"<g id="surface12"><use xlink:href="#surface12"/>mysurface3 surface5x (surface7) surface12"##
+        let normalized = String(decoding: SVGNormalizer.normalizeSurfaceIDs(Array(cairo.utf8)), as: UTF8.self)
+        #expect(
+            normalized == ##"<g id="surface1"><use xlink:href="#surface1"/>mysurface3 surface5x (surface2) surface1"##)
+    }
+
     /// Colour emoji are images named after a process-wide counter: renumbered, so a process
     /// that drew other images first writes the same bytes; image data is left alone.
     @Test func imageIDsAreRenumberedAndImageDataIsNot() throws {

@@ -1,8 +1,8 @@
 internal import CCairo
 
-/// A PNG writer on zlib: 8-bit RGB (colour type 2) when every pixel is opaque, else RGBA
-/// (type 6); one IDAT chunk; no time stamp or other varying chunk, so equal pixels give equal
-/// bytes.
+/// A PNG writer on a raw deflate stream (ISA-L or zlib, ``PNGOptions/Deflater``): 8-bit RGB
+/// (colour type 2) when every pixel is opaque, else RGBA (type 6); one IDAT chunk; no time
+/// stamp or other varying chunk, so equal pixels give equal bytes.
 struct PNGEncoder {
     /// Where the pixels come from.
     enum Source {
@@ -17,8 +17,9 @@ struct PNGEncoder {
     let source: Source
     let options: PNGOptions
 
-    /// Encodes the image. Rows are filtered into a small chunk buffer that is fed to zlib as it
-    /// fills, so the filtered image never exists whole and the working set stays in cache.
+    /// Encodes the image. Rows are filtered into a small chunk buffer that is fed to the
+    /// deflater as it fills, so the filtered image never exists whole and the working set stays
+    /// in cache.
     func encode() throws(RenderError) -> [UInt8] {
         let opaque = isOpaque()
         let bpp = opaque ? 3 : 4

@@ -11,7 +11,7 @@ public enum RenderError: Error, Hashable, Sendable {
     case fontLoadFailed(path: String, detail: String)
     /// Cairo reported an error status while performing `operation`.
     case cairo(operation: String, status: CairoStatus)
-    /// zlib failed while encoding a PNG.
+    /// The deflater (ISA-L or zlib) failed while encoding a PNG.
     case pngEncoding(String)
     /// The bytes are not a PNG Cairo can read, or the image size is unusable.
     case pngDecoding(String)

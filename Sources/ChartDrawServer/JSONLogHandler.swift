@@ -1,4 +1,6 @@
+import Foundation
 public import Logging
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -6,6 +8,11 @@ public import Logging
 
 /// swift-log handler writing one JSON object per line to standard output:
 /// `{"time":"2026-01-08T12:00:00.123Z","level":"info","message":"...",<metadata>}`.
+///
+/// Lines at `notice` and above are written at once. Lines below (the per-request access lines)
+/// are gathered and written together at least every 50 ms, or as soon as 64 KiB are waiting:
+/// at thousands of requests a second, one write per line would cost more than the line.
+/// ``flush()`` writes what is waiting; the server calls it when it stops.
 public struct JSONLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level
@@ -23,64 +30,94 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var line = "{\"time\":\"" + Self.now() + "\",\"level\":\"" + event.level.rawValue + "\",\"message\":"
-        line += Self.quote(event.message.description)
+        LogOutput.shared.write(line(event, time: Self.now()), now: event.level >= .notice)
+    }
+
+    /// Writes the lines still waiting.
+    public static func flush() { LogOutput.shared.flush() }
+
+    /// The line for an event, ending in a newline.
+    func line(_ event: LogEvent, time: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(320)
+        out.append(contentsOf: #"{"time":""#.utf8)
+        out.append(contentsOf: time.utf8)
+        out.append(contentsOf: #"","level":""#.utf8)
+        out.append(contentsOf: event.level.rawValue.utf8)
+        out.append(contentsOf: #"","message":"#.utf8)
+        Self.quote(event.message.description, into: &out)
         var all = metadata
         if let extra = event.metadata { all.merge(extra) { $1 } }
         for (key, value) in all.sorted(by: { $0.key < $1.key }) {
-            line += "," + Self.quote(key) + ":" + Self.value(value)
+            out.append(UInt8(ascii: ","))
+            Self.quote(key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            Self.value(value, into: &out)
         }
-        line += "}\n"
-        var bytes = Array(line.utf8)
-        bytes.withUnsafeMutableBytes { buf in
-            guard let base = buf.baseAddress else { return }  // never: a line holds at least "{}"
-            var done = 0
-            while done < buf.count {
-                let n = write(1, base + done, buf.count - done)
-                if n <= 0 { break }
-                done += n
-            }
-        }
+        out.append(contentsOf: "}\n".utf8)
+        return out
     }
 
-    static func value(_ v: Logger.Metadata.Value) -> String {
+    static func value(_ v: Logger.Metadata.Value, into out: inout [UInt8]) {
         switch v {
         case .string(let s):
             // Numbers logged as strings stay numbers in the JSON line.
-            if let d = Double(s), d.isFinite, s.first != "+", !s.contains("e"),
-                !s.hasPrefix("0") || s == "0" || s.hasPrefix("0.")
-            {
-                return s
+            if isPlainNumber(s) {
+                out.append(contentsOf: s.utf8)
+            } else {
+                quote(s, into: &out)
             }
-            return quote(s)
-        case .stringConvertible(let c): return quote(c.description)
-        case .array(let a): return "[" + a.map(value).joined(separator: ",") + "]"
+        case .stringConvertible(let c): quote(c.description, into: &out)
+        case .array(let a):
+            out.append(UInt8(ascii: "["))
+            for (i, e) in a.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                value(e, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
         case .dictionary(let d):
-            return "{"
-                + d.sorted(by: { $0.key < $1.key }).map { quote($0.key) + ":" + value($0.value) }
-                .joined(separator: ",") + "}"
+            out.append(UInt8(ascii: "{"))
+            for (i, (k, e)) in d.sorted(by: { $0.key < $1.key }).enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                quote(k, into: &out)
+                out.append(UInt8(ascii: ":"))
+                value(e, into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+    /// A JSON number without exponent: `-?(0|[1-9][0-9]*)(\.[0-9]+)?`.
+    static func isPlainNumber(_ s: String) -> Bool {
+        var u = s.utf8[...]
+        if u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+        let isDigit = { (b: UInt8) in b >= 48 && b <= 57 }
+        let whole = u.prefix(while: isDigit)
+        guard !whole.isEmpty, whole.count == 1 || whole.first != UInt8(ascii: "0") else { return false }
+        u = u.dropFirst(whole.count)
+        if u.isEmpty { return true }
+        guard u.first == UInt8(ascii: "."), u.count > 1 else { return false }
+        return u.dropFirst().allSatisfy(isDigit)
+    }
+
+    static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: #"\u00"#.utf8)
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0xF)])
+            default: out.append(b)  // UTF-8 of a String: valid as it stands
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     static func now() -> String {
@@ -94,5 +131,69 @@ public struct JSONLogHandler: LogHandler {
         let msText = ms < 10 ? "00\(ms)" : ms < 100 ? "0\(ms)" : "\(ms)"
         return
             "\(tm.tm_year + 1900)-\(two(tm.tm_mon + 1))-\(two(tm.tm_mday))T\(two(tm.tm_hour)):\(two(tm.tm_min)):\(two(tm.tm_sec)).\(msText)Z"
+    }
+}
+
+/// Standard output shared by every handler: lines in the order they were logged, written
+/// under one lock so that no two lines interleave.
+final class LogOutput: Sendable {
+    static let shared = LogOutput(fd: 1)
+
+    private struct State {
+        var pending: [UInt8] = []
+        var flusherStarted = false
+    }
+
+    private let fd: Int32
+    private let state = Mutex(State())
+    static let batchBytes = 64 << 10
+    static let interval: useconds_t = 50_000
+
+    init(fd: Int32) { self.fd = fd }
+
+    /// Adds a line; writes everything waiting when `now` or when the batch is full.
+    func write(_ line: [UInt8], now: Bool) {
+        let startFlusher = state.withLock { s -> Bool in
+            s.pending.append(contentsOf: line)
+            if now || s.pending.count >= Self.batchBytes {
+                drain(&s.pending)
+                return false
+            }
+            if s.flusherStarted { return false }
+            s.flusherStarted = true
+            return true
+        }
+        if startFlusher {
+            // Lines still waiting when the process exits (exit() included) are written then.
+            atexit { LogOutput.shared.flush() }
+            let t = Thread { [self] in
+                while true {
+                    usleep(Self.interval)
+                    flush()
+                }
+            }
+            t.name = "log-flush"
+            t.start()
+        }
+    }
+
+    /// Writes everything waiting.
+    func flush() {
+        state.withLock { s in drain(&s.pending) }
+    }
+
+    private func drain(_ pending: inout [UInt8]) {
+        guard !pending.isEmpty else { return }
+        pending.withUnsafeBytes { buf in
+            guard let base = buf.baseAddress else { return }
+            var done = 0
+            while done < buf.count {
+                let n = Glibc.write(fd, base + done, buf.count - done)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { break }  // standard output closed or full: the lines are dropped
+                done += n
+            }
+        }
+        pending.removeAll(keepingCapacity: pending.count <= Self.batchBytes * 2)
     }
 }

@@ -76,6 +76,8 @@ struct ServeCommand: AsyncParsableCommand {
         ChartRenderer.skipMachineFontConfiguration()
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
+        // Access lines are written in batches: what is waiting goes out when the server stops.
+        defer { JSONLogHandler.flush() }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let configuration = ServerConfiguration(

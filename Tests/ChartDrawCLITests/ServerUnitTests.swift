@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Testing
 
 @testable import ChartDrawServer
@@ -52,5 +53,66 @@ struct ServerUnitTests {
         #expect(slice("s") == #""q\"""#)
         #expect(slice("t") == "[ ]")
         #expect(JSONMembers.ranges(Array("[1]".utf8)) == nil)
+    }
+
+    @Test("a log line is one JSON object: keys sorted, numbers kept as numbers, text escaped")
+    func logLine() throws {
+        var handler = JSONLogHandler(label: "test")
+        handler[metadataKey: "id"] = "r1"
+        let event = LogEvent(
+            level: .info, message: "request \"x\"\n\u{1}é",
+            metadata: [
+                "ms": "12.5", "status": "200", "zip": "007", "neg": "-0.25", "half": ".5", "dot": "5.", "exp": "1e5",
+                "id": "r2", "list": .array(["1", "a"]), "map": .dictionary(["b": "x", "a": "2"]),
+            ], source: nil, file: "", function: "", line: 0)
+        let line = String(decoding: handler.line(event, time: "2026-01-08T12:00:00.123Z"), as: UTF8.self)
+        #expect(
+            line
+                == #"{"time":"2026-01-08T12:00:00.123Z","level":"info","message":"request \"x\"\n\u0001é","dot":"5.","exp":"1e5","half":".5","id":"r2","list":[1,"a"],"map":{"a":2,"b":"x"},"ms":12.5,"neg":-0.25,"status":200,"zip":"007"}"#
+                + "\n")
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(parsed["message"] as? String == "request \"x\"\n\u{1}é")
+        #expect(parsed["status"] as? Int == 200 && parsed["zip"] as? String == "007")
+        for bad in ["", "-", "01", "1.", ".1", "1e5", "+1", "0x10", "1.2.3", "NaN", " 1"] {
+            #expect(!JSONLogHandler.isPlainNumber(bad), "\(bad)")
+        }
+        for good in ["0", "-0", "7", "10", "0.5", "-12.75"] { #expect(JSONLogHandler.isPlainNumber(good), "\(good)") }
+    }
+
+    @Test("log lines below notice are batched, in order; notice and above, and flush, write at once")
+    func logBatching() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]) }
+        let output = LogOutput(fd: fds[1])
+        output.write(Array("a\n".utf8), now: false)
+        output.write(Array("b\n".utf8), now: false)
+        var flags = fcntl(fds[0], F_GETFL)
+        flags |= O_NONBLOCK
+        _ = fcntl(fds[0], F_SETFL, flags)
+        var buf = [UInt8](repeating: 0, count: 64)
+        // Nothing yet: fewer than 64 KiB wait for the flusher (50 ms) or a notice.
+        #expect(read(fds[0], &buf, 64) == -1)
+        output.write(Array("c\n".utf8), now: true)
+        var n = read(fds[0], &buf, 64)
+        #expect(String(decoding: buf.prefix(max(0, n)), as: UTF8.self) == "a\nb\nc\n")
+        output.write(Array("d\n".utf8), now: false)
+        output.flush()
+        n = read(fds[0], &buf, 64)
+        #expect(String(decoding: buf.prefix(max(0, n)), as: UTF8.self) == "d\n")
+        // A full batch is written without waiting (the pipe made roomy enough to take it whole:
+        // F_SETPIPE_SZ, 1031 on Linux).
+        #expect(fcntl(fds[1], 1031, 1 << 20) >= LogOutput.batchBytes)
+        let big = [UInt8](repeating: UInt8(ascii: "x"), count: LogOutput.batchBytes)
+        output.write(big, now: false)
+        var total = 0
+        while total < big.count {
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let r = read(fds[0], &chunk, chunk.count)
+            if r <= 0 { break }
+            total += r
+        }
+        #expect(total == big.count)
+        close(fds[1])
     }
 }

@@ -80,7 +80,7 @@ build() {
       extra=($(c_flags) $(c_libs))
     fi
     nice -n "$NICE" swiftc "${FEATURES[@]}" "${SAN[@]}" "$OPT" -gline-tables-only -parse-as-library -module-name "Fuzz_$t" -package-name ChartDraw \
-      -I "$OUT" "${extra[@]}" "Fuzz/$t/main.swift" "${objs[@]}" -lm -use-ld=lld -o "$OUT/$t"
+      -I "$OUT" "${extra[@]}" "Fuzz/$t/main.swift" Fuzz/Shared/*.swift "${objs[@]}" -lm -use-ld=lld -o "$OUT/$t"
   done
   echo "fuzz.sh: built ${TARGETS[*]} in $((SECONDS - start)) s ($OPT)" >&2
 }

@@ -112,4 +112,18 @@ struct SuggestionTests {
         #expect(Suggestion.nearest("client_object_id", in: ["clientObjectId", "type"]) == "clientObjectId")
         #expect(Suggestion.nearest("pirce", in: ["price", "time"]) == "price")  // a transposition
     }
+
+    @Test("message quoting cuts at 60 scalars, never inside one, whatever the length")
+    func quotingCuts() {
+        #expect(quoted(String(repeating: "a", count: 60)) == "\"" + String(repeating: "a", count: 60) + "\"")
+        #expect(quoted(String(repeating: "a", count: 61)) == "\"" + String(repeating: "a", count: 57) + "...\"")
+        // "e" and a combining accent are two scalars: the cut may fall between them, as it did
+        // when the text was rebuilt scalar by scalar.
+        let accents = String(repeating: "e\u{301}", count: 40)
+        let cut = quoted(accents)
+        #expect(cut.unicodeScalars.count == 1 + 57 + 3 + 1)
+        #expect(cut.hasSuffix("e...\""))
+        let long = String(repeating: "日本", count: 500_000)
+        #expect(quoted(long) == "\"" + String(repeating: "日本", count: 28) + "日...\"")
+    }
 }

@@ -236,10 +236,14 @@ func num(_ v: Double) -> String {
 /// A string for messages: JSON-quoted, cut at 60 characters.
 func quoted(_ s: String) -> String {
     var w = JSONWriter()
-    if s.unicodeScalars.count > 60 {
-        var t = String(String.UnicodeScalarView(s.unicodeScalars.prefix(57)))
-        t += "..."
-        w.writeString(t)
+    // Counting stops at 61 scalars and the cut is a slice: a long string costs what its first
+    // 60 characters cost, not its length in scalars rebuilt one by one.
+    let scalars = s.unicodeScalars
+    if scalars.index(scalars.startIndex, offsetBy: 60, limitedBy: scalars.endIndex).map({ $0 < scalars.endIndex })
+        == true
+    {
+        let cut = scalars.index(scalars.startIndex, offsetBy: 57)
+        w.writeString(String(Substring(scalars[..<cut])) + "...")
     } else {
         w.writeString(s)
     }

@@ -25,6 +25,9 @@ enum Suggestion {
         var bestDistance = Int.max
         var tie = false
         for c in candidates where c != word {
+            // Folding never lengthens a name: one too short to come within `limit` is skipped
+            // unfolded (a long unknown key then costs one fold, not one per candidate).
+            guard c.utf8.count + limit >= w.count else { continue }
             let f = fold(c)
             if f == w { return c }
             guard abs(f.count - w.count) <= limit, f.count <= 128 else { continue }

@@ -137,7 +137,7 @@ public struct JSONLogHandler: LogHandler {
 /// Standard output shared by every handler: lines in the order they were logged, written
 /// under one lock so that no two lines interleave.
 final class LogOutput: Sendable {
-    static let shared = LogOutput(fd: 1)
+    static let shared = LogOutput(fd: 1, flushEvery: 50_000)
 
     private struct State {
         var pending: [UInt8] = []
@@ -145,11 +145,16 @@ final class LogOutput: Sendable {
     }
 
     private let fd: Int32
+    private let interval: useconds_t?
     private let state = Mutex(State())
     static let batchBytes = 64 << 10
-    static let interval: useconds_t = 50_000
 
-    init(fd: Int32) { self.fd = fd }
+    /// Output to `fd`; a background thread writes waiting lines every `flushEvery`
+    /// microseconds (none when nil: lines then wait for a full batch, a notice or ``flush()``).
+    init(fd: Int32, flushEvery interval: useconds_t?) {
+        self.fd = fd
+        self.interval = interval
+    }
 
     /// Adds a line; writes everything waiting when `now` or when the batch is full.
     func write(_ line: [UInt8], now: Bool) {
@@ -159,16 +164,16 @@ final class LogOutput: Sendable {
                 drain(&s.pending)
                 return false
             }
-            if s.flusherStarted { return false }
+            if s.flusherStarted || interval == nil { return false }
             s.flusherStarted = true
             return true
         }
-        if startFlusher {
+        if startFlusher, let interval {
             // Lines still waiting when the process exits (exit() included) are written then.
             atexit { LogOutput.shared.flush() }
             let t = Thread { [self] in
                 while true {
-                    usleep(Self.interval)
+                    usleep(interval)
                     flush()
                 }
             }

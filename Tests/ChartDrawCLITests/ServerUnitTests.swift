@@ -84,14 +84,14 @@ struct ServerUnitTests {
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
         defer { close(fds[0]) }
-        let output = LogOutput(fd: fds[1])
+        let output = LogOutput(fd: fds[1], flushEvery: nil)
         output.write(Array("a\n".utf8), now: false)
         output.write(Array("b\n".utf8), now: false)
         var flags = fcntl(fds[0], F_GETFL)
         flags |= O_NONBLOCK
         _ = fcntl(fds[0], F_SETFL, flags)
         var buf = [UInt8](repeating: 0, count: 64)
-        // Nothing yet: fewer than 64 KiB wait for the flusher (50 ms) or a notice.
+        // Nothing yet: fewer than 64 KiB wait for the flusher, a notice or flush().
         #expect(read(fds[0], &buf, 64) == -1)
         output.write(Array("c\n".utf8), now: true)
         var n = read(fds[0], &buf, 64)
@@ -114,5 +114,18 @@ struct ServerUnitTests {
         }
         #expect(total == big.count)
         close(fds[1])
+    }
+
+    @Test("the background flusher writes waiting lines without a notice or flush()")
+    func logFlusher() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]) }
+        // The thread outlives the test, so the pipe stays open: nothing else gets its number.
+        let output = LogOutput(fd: fds[1], flushEvery: 5_000)
+        output.write(Array("late\n".utf8), now: false)
+        var buf = [UInt8](repeating: 0, count: 16)
+        let n = read(fds[0], &buf, 16)  // blocks until the flusher writes
+        #expect(String(decoding: buf.prefix(max(0, n)), as: UTF8.self) == "late\n")
     }
 }

@@ -3,5 +3,5 @@
 /// keeps the two equal) and the release's git tag is `v` followed by it.
 public enum ChartDrawVersion {
     /// `MAJOR.MINOR.PATCH`, semantic versioning.
-    public static let string = "0.2.0"
+    public static let string = "0.3.0"
 }

@@ -1,3 +1,4 @@
+import ChartDraw
 import Foundation
 public import Logging
 import Synchronization
@@ -38,52 +39,50 @@ public struct JSONLogHandler: LogHandler {
 
     /// The line for an event, ending in a newline.
     func line(_ event: LogEvent, time: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(320)
-        out.append(contentsOf: #"{"time":""#.utf8)
-        out.append(contentsOf: time.utf8)
-        out.append(contentsOf: #"","level":""#.utf8)
-        out.append(contentsOf: event.level.rawValue.utf8)
-        out.append(contentsOf: #"","message":"#.utf8)
-        Self.quote(event.message.description, into: &out)
+        var w = JSONWriter(reserve: 320)
+        w.beginObject()
+        w.key("time")
+        w.writeString(time)
+        w.key("level")
+        w.writeString(event.level.rawValue)
+        w.key("message")
+        w.writeString(event.message.description)
         var all = metadata
         if let extra = event.metadata { all.merge(extra) { $1 } }
         for (key, value) in all.sorted(by: { $0.key < $1.key }) {
-            out.append(UInt8(ascii: ","))
-            Self.quote(key, into: &out)
-            out.append(UInt8(ascii: ":"))
-            Self.value(value, into: &out)
+            w.key(key)
+            Self.write(value, to: &w)
         }
-        out.append(contentsOf: "}\n".utf8)
+        w.endObject()
+        var out = w.bytes
+        out.append(0x0A)
         return out
     }
 
-    static func value(_ v: Logger.Metadata.Value, into out: inout [UInt8]) {
+    static func write(_ v: Logger.Metadata.Value, to w: inout JSONWriter) {
         switch v {
         case .string(let s):
             // Numbers logged as strings stay numbers in the JSON line.
             if isPlainNumber(s) {
-                out.append(contentsOf: s.utf8)
+                w.write(.number(JSONNumber(literal: s, value: Double(s) ?? 0)))
             } else {
-                quote(s, into: &out)
+                w.writeString(s)
             }
-        case .stringConvertible(let c): quote(c.description, into: &out)
+        case .stringConvertible(let c): w.writeString(c.description)
         case .array(let a):
-            out.append(UInt8(ascii: "["))
-            for (i, e) in a.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                value(e, into: &out)
+            w.beginArray()
+            for e in a {
+                w.element()
+                write(e, to: &w)
             }
-            out.append(UInt8(ascii: "]"))
+            w.endArray()
         case .dictionary(let d):
-            out.append(UInt8(ascii: "{"))
-            for (i, (k, e)) in d.sorted(by: { $0.key < $1.key }).enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                quote(k, into: &out)
-                out.append(UInt8(ascii: ":"))
-                value(e, into: &out)
+            w.beginObject()
+            for (k, e) in d.sorted(by: { $0.key < $1.key }) {
+                w.key(k)
+                write(e, to: &w)
             }
-            out.append(UInt8(ascii: "}"))
+            w.endObject()
         }
     }
 
@@ -98,26 +97,6 @@ public struct JSONLogHandler: LogHandler {
         if u.isEmpty { return true }
         guard u.first == UInt8(ascii: "."), u.count > 1 else { return false }
         return u.dropFirst().allSatisfy(isDigit)
-    }
-
-    static func quote(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-            case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
-            case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
-            case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: #"\u00"#.utf8)
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 0xF)])
-            default: out.append(b)  // UTF-8 of a String: valid as it stands
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 
     static func now() -> String {

@@ -102,8 +102,7 @@ final class ISALDeflater: RawDeflater {
         stream.pointee.gzip_flag = UInt16(IGZIP_DEFLATE)
         stream.pointee.flush = UInt16(NO_FLUSH)
         // FLEVEL 0 ("fastest") for levels 0–1, 1 ("fast") for 2–3; the field is informative.
-        let header: UInt16 = 0x7800 | (l >= 2 ? 1 : 0) << 6
-        zlibHeader = header + 31 - header % 31
+        zlibHeader = PNGEncoder.zlibHeader(levelFlags: l >= 2 ? 1 : 0)
     }
 
     deinit {

@@ -281,6 +281,11 @@ struct PNGEncoder {
         } else {
             levelFlags = 3
         }
+        return zlibHeader(levelFlags: levelFlags)
+    }
+
+    /// The zlib header for a 32 KiB window and FLEVEL `levelFlags` (0–3), with its check bits.
+    static func zlibHeader(levelFlags: UInt16) -> UInt16 {
         let header: UInt16 = 0x7800 | levelFlags << 6
         return header + 31 - header % 31
     }
